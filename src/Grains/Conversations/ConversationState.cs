@@ -1,0 +1,21 @@
+using Conversations.Grains.Interfaces.Models;
+
+namespace Conversations.Grains.Conversations;
+
+/// <summary>
+/// What a conversation grain persists. Kept small on purpose: the whole record is rewritten on every
+/// write, so the transcript lives in the messages table, not here.
+/// </summary>
+[GenerateSerializer, Alias("conv.ConversationState")]
+public sealed class ConversationState
+{
+    [Id(0)] public Guid BusinessId { get; set; }
+
+    [Id(1)] public string CustomerWaId { get; set; } = "";
+
+    [Id(2)] public string? CustomerName { get; set; }
+
+    [Id(3)] public ConversationMode Mode { get; set; } = ConversationMode.Ai;
+
+    [Id(4)] public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Identity;
+using Npgsql;
+
+namespace Conversations.Infrastructure.Accounts;
+
+/// <summary>Creates a business with its owner, services and channel in one transaction.</summary>
+public sealed class BusinessProvisioning(NpgsqlDataSource dataSource, IPasswordHasher<EmployeeAccount> passwords)
+{
+    /// <returns>The owner's employee id.</returns>
+    public async Task<Guid> CreateAsync(NewBusiness business, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+
+        batch.BatchCommands.Add(Command(
+            "INSERT INTO businesses (id, name, time_zone) VALUES (@id, @name, @zone)",
+            ("id", business.Id), ("name", business.Name), ("zone", business.TimeZone)));
+
+        var ownerId = Guid.CreateVersion7();
+        var owner = business.Owner;
+        var hash = passwords.HashPassword(
+            new EmployeeAccount(ownerId, business.Id, owner.Email, owner.DisplayName, EmployeeRoles.Owner, "", true),
+            owner.Password);
+        batch.BatchCommands.Add(Command(
+            """
+            INSERT INTO employees (id, business_id, email, display_name, role, password_hash)
+            VALUES (@id, @business, @email, @name, @role, @hash)
+            """,
+            ("id", ownerId), ("business", business.Id), ("email", owner.Email.Trim()),
+            ("name", owner.DisplayName), ("role", EmployeeRoles.Owner), ("hash", hash)));
+
+        foreach (var service in business.Services)
+        {
+            batch.BatchCommands.Add(Command(
+                """
+                INSERT INTO services (id, business_id, name, description, price_minor, currency, duration_minutes)
+                VALUES (@id, @business, @name, @description, @price, @currency, @duration)
+                """,
+                ("id", Guid.CreateVersion7()), ("business", business.Id), ("name", service.Name),
+                ("description", service.Description), ("price", service.PriceMinor),
+                ("currency", service.Currency), ("duration", service.DurationMinutes)));
+        }
+
+        if (business.Channel is { } channel)
+        {
+            batch.BatchCommands.Add(Command(
+                """
+                INSERT INTO whatsapp_channels (id, business_id, provider, phone_number_id, display_phone_number, app_secret, verify_token)
+                VALUES (@id, @business, 'meta', @phone, @display, @secret, @verify)
+                """,
+                ("id", Guid.CreateVersion7()), ("business", business.Id), ("phone", channel.PhoneNumberId),
+                ("display", channel.DisplayPhoneNumber), ("secret", channel.AppSecret), ("verify", channel.VerifyToken)));
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ownerId;
+    }
+
+    /// <summary>Whether a business with this id exists.</summary>
+    public async Task<bool> ExistsAsync(Guid businessId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM businesses WHERE id = @id)");
+        command.Parameters.AddWithValue("id", businessId);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Sets an employee's password, found by e-mail.</summary>
+    public async Task SetPasswordAsync(string email, string password, CancellationToken cancellationToken)
+    {
+        var hash = passwords.HashPassword(new EmployeeAccount(Guid.Empty, Guid.Empty, email, "", "", "", true), password);
+        await using var command = dataSource.CreateCommand(
+            "UPDATE employees SET password_hash = @hash WHERE lower(email) = lower(@email)");
+        command.Parameters.AddWithValue("hash", hash);
+        command.Parameters.AddWithValue("email", email);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Sets the app secret of a Meta number.</summary>
+    public async Task SetAppSecretAsync(string phoneNumberId, string appSecret, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "UPDATE whatsapp_channels SET app_secret = @secret WHERE phone_number_id = @phone");
+        command.Parameters.AddWithValue("secret", appSecret);
+        command.Parameters.AddWithValue("phone", phoneNumberId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Conversations.Infrastructure.Accounts;
+
+public sealed record NewService(string Name, string Description, long PriceMinor, string Currency, int DurationMinutes);

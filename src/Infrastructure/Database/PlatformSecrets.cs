@@ -1,0 +1,28 @@
+using System.Security.Cryptography;
+using Npgsql;
+
+namespace Conversations.Infrastructure.Database;
+
+/// <summary>
+/// Secrets the platform generates once and every node shares, such as the token signing key. The first
+/// node to ask creates the secret; every later ask, on any node, reads the same bytes.
+/// </summary>
+public sealed class PlatformSecrets(NpgsqlDataSource dataSource)
+{
+    public async Task<byte[]> GetOrCreateAsync(string name, int length, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            WITH created AS (
+                INSERT INTO platform_secrets (name, value) VALUES (@name, @value)
+                ON CONFLICT (name) DO NOTHING
+                RETURNING value)
+            SELECT value FROM created
+            UNION ALL
+            SELECT value FROM platform_secrets WHERE name = @name
+            LIMIT 1
+            """);
+        command.Parameters.AddWithValue("name", name);
+        command.Parameters.AddWithValue("value", RandomNumberGenerator.GetBytes(length));
+        return (byte[])(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+}

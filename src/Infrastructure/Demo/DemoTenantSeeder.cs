@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using Conversations.Infrastructure.Accounts;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Conversations.Infrastructure.Demo;
+
+/// <summary>
+/// Seeds the demo business on the first start against an empty database. Secrets given in the
+/// environment are applied on every start, so a developer can always log in with the password they set.
+/// </summary>
+public sealed partial class DemoTenantSeeder(
+    BusinessProvisioning provisioning,
+    IOptions<DemoTenantOptions> options,
+    ILogger<DemoTenantSeeder> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var demo = options.Value;
+        if (!demo.Enabled)
+        {
+            return;
+        }
+
+        if (await provisioning.ExistsAsync(DemoTenant.BusinessId, cancellationToken))
+        {
+            if (!string.IsNullOrEmpty(demo.Password))
+            {
+                await provisioning.SetPasswordAsync(DemoTenant.OwnerEmail, demo.Password, cancellationToken);
+            }
+
+            if (!string.IsNullOrEmpty(demo.MetaAppSecret))
+            {
+                await provisioning.SetAppSecretAsync(DemoTenant.PhoneNumberId, demo.MetaAppSecret, cancellationToken);
+            }
+
+            return;
+        }
+
+        var password = string.IsNullOrEmpty(demo.Password) ? NewSecret(12) : demo.Password;
+        var appSecret = string.IsNullOrEmpty(demo.MetaAppSecret) ? NewSecret(24) : demo.MetaAppSecret;
+        await provisioning.CreateAsync(
+            new NewBusiness(
+                DemoTenant.BusinessId,
+                DemoTenant.Name,
+                "Europe/Madrid",
+                new NewEmployee(DemoTenant.OwnerEmail, "Samia", password),
+                [
+                    new NewService("Three-card reading", "Past, present and future in a focused spread.", 3500, "EUR", 30),
+                    new NewService("Celtic Cross reading", "The classic ten-card spread for a deep question.", 6000, "EUR", 60),
+                    new NewService("Love and relationships reading", "A spread dedicated to matters of the heart.", 4500, "EUR", 45),
+                    new NewService("Yearly forecast", "Twelve cards, one for each month ahead.", 9000, "EUR", 90),
+                ],
+                new NewMetaChannel(DemoTenant.PhoneNumberId, "+34 600 000 001", appSecret, DemoTenant.VerifyToken)),
+            cancellationToken);
+        LogSeeded(DemoTenant.BusinessId);
+
+        // Shown once, on the console rather than in the logs, so secrets never reach a log store.
+        if (string.IsNullOrEmpty(demo.Password) || string.IsNullOrEmpty(demo.MetaAppSecret))
+        {
+            Console.WriteLine($"""
+
+                ==== Demo business "{DemoTenant.Name}" created ====
+                  Owner login:            {DemoTenant.OwnerEmail}
+                  Owner password:         {password}
+                  Meta phone number id:   {DemoTenant.PhoneNumberId}
+                  Meta app secret:        {appSecret}
+                  Webhook verify token:   {DemoTenant.VerifyToken}
+                These are shown only now. Set CONVERSATIONS_DEMO_PASSWORD / CONVERSATIONS_DEMO_META_APP_SECRET to choose them.
+
+                """);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static string NewSecret(int bytes) =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the demo business {BusinessId}")]
+    private partial void LogSeeded(Guid businessId);
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using Conversations.Grains.Interfaces;
+using Conversations.Infrastructure.Database;
+using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
+
+namespace Conversations.Infrastructure.Hosting;
+
+/// <summary>
+/// The one place the cluster's providers are chosen: ADO.NET clustering, grain storage and reminders on
+/// PostgreSQL, and the business event streams with a durable <c>PubSubStore</c>. Silos and clients of the
+/// same cluster must agree on all of it, so both are configured here.
+/// </summary>
+public static class OrleansConfiguration
+{
+    public const string Invariant = "Npgsql";
+
+    /// <summary>The grain storage conversation grains persist to.</summary>
+    public const string ConversationStorage = "conversations";
+
+    public static ISiloBuilder UseConversationsCluster(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var connectionString = DatabaseOptions.ReadConnectionString(configuration);
+        var cluster = ValidatedConfiguration.Read<ClusterHostingOptions>(configuration, ClusterHostingOptions.Section);
+
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = cluster.ClusterId;
+            o.ServiceId = cluster.ServiceId;
+        });
+        silo.ConfigureEndpoints(
+            IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort, cluster.ListenOnAnyAddress);
+
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        foreach (var storage in new[] { ConversationStorage, "PubSubStore" })
+        {
+            silo.AddAdoNetGrainStorage(storage, o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+            });
+        }
+
+        silo.AddMemoryStreams(BusinessStreams.ProviderName);
+        return silo;
+    }
+
+    public static IClientBuilder UseConversationsCluster(this IClientBuilder client, IConfiguration configuration)
+    {
+        var connectionString = DatabaseOptions.ReadConnectionString(configuration);
+        var cluster = ValidatedConfiguration.Read<ClusterHostingOptions>(configuration, ClusterHostingOptions.Section);
+
+        client.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = cluster.ClusterId;
+            o.ServiceId = cluster.ServiceId;
+        });
+        client.UseAdoNetClustering(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        client.AddMemoryStreams(BusinessStreams.ProviderName);
+        return client;
+    }
+}

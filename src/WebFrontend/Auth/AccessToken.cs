@@ -1,0 +1,3 @@
+namespace Conversations.WebFrontend.Auth;
+
+public sealed record AccessToken(string Token, DateTimeOffset ExpiresAt);

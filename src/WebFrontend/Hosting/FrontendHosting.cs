@@ -1,0 +1,94 @@
+using System.Text.Json.Serialization;
+using Conversations.Infrastructure.Demo;
+using Conversations.Infrastructure.Hosting;
+using Conversations.WebFrontend.Auth;
+using Conversations.WebFrontend.Health;
+using Conversations.WebFrontend.Realtime;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Conversations.WebFrontend.Hosting;
+
+public static class FrontendHosting
+{
+    /// <summary>Joins the cluster: as a silo of its own (co-hosted) or as a client of separate silos.</summary>
+    public static WebApplicationBuilder AddConversationsCluster(this WebApplicationBuilder builder)
+    {
+        var frontend = ValidatedConfiguration.Read<FrontendOptions>(builder.Configuration, FrontendOptions.Section);
+        if (frontend.Mode == FrontendMode.Client)
+        {
+            builder.UseOrleansClient(client => client.UseConversationsCluster(builder.Configuration));
+        }
+        else
+        {
+            builder.UseOrleans(silo => silo.UseConversationsCluster(builder.Configuration));
+        }
+
+        return builder;
+    }
+
+    /// <summary>The API's cross-cutting services: tokens, problem details, the hub and its relay, health.</summary>
+    public static WebApplicationBuilder AddConversationsWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TokenSigningKey>();
+        services.AddHostedService(sp => sp.GetRequiredService<TokenSigningKey>());
+        services.AddSingleton<AccessTokenIssuer>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>, TokenSigningKey>((jwt, auth, signingKey) =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = auth.Value.Issuer,
+                    ValidAudience = auth.Value.Audience,
+                    IssuerSigningKeyResolver = (_, _, _, _) => [signingKey.Key],
+                    NameClaimType = ConversationsClaims.EmployeeId,
+                    RoleClaimType = ConversationsClaims.Role,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+
+                // Browsers cannot set headers on WebSocket requests, so the hub takes the token from the query.
+                jwt.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = context =>
+                    {
+                        var token = context.Request.Query["access_token"];
+                        if (!string.IsNullOrEmpty(token) && context.HttpContext.Request.Path.StartsWithSegments("/hubs"))
+                        {
+                            context.Token = token;
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
+            });
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+                .RequireClaim(ConversationsClaims.BusinessId).Build());
+
+        services.AddSignalR().AddJsonProtocol(o =>
+            o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        services.AddSingleton<BusinessEventRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<BusinessEventRelay>());
+
+        services.AddConversationsHealthChecks();
+
+        services.AddOptions<DemoTenantOptions>()
+            .BindConfiguration(DemoTenantOptions.Section)
+            .PostConfigure<IConfiguration>((demo, configuration) =>
+            {
+                demo.Password = configuration["CONVERSATIONS_DEMO_PASSWORD"] is { Length: > 0 } password ? password : demo.Password;
+                demo.MetaAppSecret = configuration["CONVERSATIONS_DEMO_META_APP_SECRET"] is { Length: > 0 } secret ? secret : demo.MetaAppSecret;
+            });
+        services.AddHostedService<DemoTenantSeeder>();
+        return builder;
+    }
+}

@@ -1,0 +1,31 @@
+using Conversations.Infrastructure.Hosting;
+using Conversations.WebFrontend.Auth;
+using Conversations.WebFrontend.Conversations;
+using Conversations.WebFrontend.Health;
+using Conversations.WebFrontend.Hosting;
+using Conversations.WebFrontend.Realtime;
+using Conversations.WebFrontend.WhatsApp;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddConversationsPlatform();
+builder.AddConversationsCluster();
+builder.AddConversationsWeb();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthApi();
+app.MapAuthApi();
+app.MapWhatsAppWebhook();
+app.MapMessagesApi();
+app.MapHub<ConversationsHub>(ConversationsHub.Path);
+
+app.Run();
+
+/// <summary>The entry point, visible to the integration tests' <c>WebApplicationFactory</c>.</summary>
+public partial class Program;

@@ -1,0 +1,10 @@
+using Conversations.Grains.Interfaces.Models;
+
+namespace Conversations.WebFrontend.Realtime;
+
+/// <summary>The events the hub sends to agents' browsers.</summary>
+public interface IConversationsClient
+{
+    /// <summary>A message was stored; <see cref="MessageView.Sequence"/> is the client's catch-up cursor.</summary>
+    Task MessageAdded(MessageView message);
+}

@@ -1,0 +1,46 @@
+using Conversations.Infrastructure.Database;
+using Conversations.Infrastructure.Hosting;
+using Microsoft.Extensions.Configuration;
+
+namespace Conversations.Unit.Tests;
+
+public sealed class ConfigurationTests
+{
+    private static IConfiguration Config(params (string Key, string Value)[] values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value))).Build();
+
+    [Fact]
+    public void Missing_connection_string_says_how_to_set_it()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => DatabaseOptions.ReadConnectionString(Config()));
+        Assert.Contains("ConnectionStrings__Postgres", error.Message);
+    }
+
+    [Fact]
+    public void Connection_string_without_a_database_is_rejected()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            DatabaseOptions.ReadConnectionString(Config(("ConnectionStrings:Postgres", "Host=127.0.0.1"))));
+        Assert.Contains("not a valid PostgreSQL connection string", error.Message);
+    }
+
+    [Theory]
+    [InlineData("SiloPort", "70000", "Conversations:Cluster:SiloPort")]
+    [InlineData("AdvertisedAddress", "not-an-ip", "Conversations:Cluster:AdvertisedAddress")]
+    [InlineData("GatewayPort", "11111", "Conversations:Cluster:SiloPort,GatewayPort")]
+    public void Cluster_settings_are_validated_with_the_key_at_fault(string key, string value, string reported)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => ValidatedConfiguration.Read<ClusterHostingOptions>(
+            Config(($"Conversations:Cluster:{key}", value)), ClusterHostingOptions.Section));
+        Assert.Contains(reported, error.Message);
+    }
+
+    [Fact]
+    public void Migrations_are_numbered_uniquely_and_in_order()
+    {
+        var versions = DatabaseMigrator.Migrations.Select(m => m.Version).ToList();
+        Assert.NotEmpty(versions);
+        Assert.Equal(versions.Order(), versions);
+        Assert.Equal(versions.Count, versions.Distinct().Count());
+    }
+}
