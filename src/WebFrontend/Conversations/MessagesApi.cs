@@ -4,7 +4,6 @@ using Conversations.Grains.Interfaces.Models;
 using Conversations.Infrastructure.Conversations;
 using Conversations.WebFrontend.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Conversations.WebFrontend.Conversations;
 
@@ -25,7 +24,7 @@ public static class MessagesApi
     /// A conversation's messages in order: the newest page (or those before <c>before</c>), or those after
     /// <c>after</c> — the sequence a reconnecting client last saw.
     /// </summary>
-    private static async Task<Results<Ok<MessagePage>, ValidationProblem, NotFound<ProblemDetails>>> ListAsync(
+    private static async Task<Results<Ok<MessagePage>, ValidationProblem, ProblemHttpResult>> ListAsync(
         string? conversationId,
         string? after,
         string? before,
@@ -62,11 +61,7 @@ public static class MessagesApi
         var businessId = user.GetBusinessId();
         if (!await queries.ConversationExistsAsync(businessId, conversation, cancellationToken))
         {
-            return TypedResults.NotFound(new ProblemDetails
-            {
-                Title = "No such conversation.",
-                Status = StatusCodes.Status404NotFound,
-            });
+            return TypedResults.Problem(title: "No such conversation.", statusCode: StatusCodes.Status404NotFound);
         }
 
         var messages = await queries.ListAsync(businessId, conversation, afterSequence, beforeSequence, pageSize, cancellationToken);

@@ -1,0 +1,13 @@
+namespace Conversations.WebFrontend.Tests;
+
+public sealed record MessageJson(
+    Guid Id,
+    Guid ConversationId,
+    long Sequence,
+    string Direction,
+    string Sender,
+    string Kind,
+    string? Body,
+    string? ProviderMessageId,
+    DateTimeOffset SentAt,
+    DateTimeOffset StoredAt);
