@@ -2,7 +2,13 @@ using Conversations.Infrastructure.Hosting;
 using Microsoft.Extensions.Hosting;
 
 // A silo without HTTP: run several against one PostgreSQL, with WebFrontend in client mode in front.
-var builder = Host.CreateApplicationBuilder(args);
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+{
+    Args = args,
+
+    // appsettings.json sits beside the binary, wherever the silo is started from.
+    ContentRootPath = AppContext.BaseDirectory,
+});
 
 builder.AddConversationsPlatform();
 builder.UseOrleans(silo => silo.UseConversationsCluster(builder.Configuration));
