@@ -3,7 +3,10 @@ using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Conversations;
 using Conversations.WebFrontend.Health;
 using Conversations.WebFrontend.Hosting;
+using Conversations.WebFrontend.Outbox;
 using Conversations.WebFrontend.Realtime;
+using Conversations.WebFrontend.Settings;
+using Conversations.WebFrontend.Twilio;
 using Conversations.WebFrontend.WhatsApp;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,7 +25,10 @@ app.UseAuthorization();
 app.MapHealthApi();
 app.MapAuthApi();
 app.MapWhatsAppWebhook();
+app.MapTwilioWebhook();
 app.MapMessagesApi();
+app.MapOutboxApi();
+app.MapWhatsAppSettingsApi();
 app.MapHub<ConversationsHub>(ConversationsHub.Path);
 
 app.Run();

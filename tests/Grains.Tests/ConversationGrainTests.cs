@@ -8,7 +8,7 @@ namespace Conversations.Grains.Tests;
 public sealed class ConversationGrainTests(ClusterFixture fixture)
 {
     private static InboundMessage Text(Guid business, string customer, string id, string body, string? name = null) =>
-        new(business, customer, name, id, "text", body, DateTimeOffset.FromUnixTimeSeconds(1_764_000_000));
+        new(business, customer, name, id, MessageContent.PlainText(body), DateTimeOffset.FromUnixTimeSeconds(1_764_000_000), ChannelKeys.ForLocal(business));
 
     private IConversationGrain Conversation(Guid business, string customer) =>
         fixture.Grains.GetGrain<IConversationGrain>(ConversationIds.For(business, customer));

@@ -41,4 +41,20 @@ public static class MetaWebhooks
                 },
             },
         });
+
+    /// <summary>A delivery for one number with the given raw <c>messages</c> and <c>statuses</c> JSON arrays.</summary>
+    public static string Delivery(string phoneNumberId, string messagesJson = "[]", string statusesJson = "[]", string contactsJson = "[]") => $$$"""
+        {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages","value":{
+          "messaging_product":"whatsapp",
+          "metadata":{"display_phone_number":"15550001111","phone_number_id":"{{{phoneNumberId}}}"},
+          "contacts":{{{contactsJson}}},
+          "messages":{{{messagesJson}}},
+          "statuses":{{{statusesJson}}}
+        """ + "}}]}]}";
+
+    /// <summary>A <c>statuses</c> entry as Meta sends it.</summary>
+    public static string Status(string messageId, string recipient, string status, long timestamp, int? errorCode = null, string? errorTitle = null) =>
+        errorCode is null
+            ? $$$"""{"id":"{{{messageId}}}","status":"{{{status}}}","timestamp":"{{{timestamp}}}","recipient_id":"{{{recipient}}}","conversation":{"id":"c1","origin":{"type":"service"}},"pricing":{"billable":true,"pricing_model":"CBP","category":"service"}}"""
+            : $$$"""{"id":"{{{messageId}}}","status":"{{{status}}}","timestamp":"{{{timestamp}}}","recipient_id":"{{{recipient}}}","errors":[{"code":{{{errorCode}}},"title":"{{{errorTitle}}}","message":"{{{errorTitle}}}","error_data":{"details":"{{{errorTitle}}}"}}]}""";
 }

@@ -22,8 +22,8 @@ public sealed class MetaWebhookParserTests
         Assert.Equal("wamid.1", message.Id);
         Assert.Equal("34611111111", message.From);
         Assert.Equal("Ana", message.ProfileName);
-        Assert.Equal("text", message.Type);
-        Assert.Equal("Hola", message.Body);
+        Assert.Equal("text", message.Content.Kind);
+        Assert.Equal("Hola", message.Content.Text);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_764_000_000), message.Timestamp);
     }
 
@@ -39,14 +39,23 @@ public sealed class MetaWebhookParserTests
     }
 
     [Fact]
-    public void Status_only_delivery_has_no_messages()
+    public void Statuses_carry_state_recipient_and_error()
     {
         var delivery = Parse("""
             {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
-              "metadata":{"phone_number_id":"7"},"statuses":[{"id":"wamid.1","status":"read"}]}}]}]}
+              "metadata":{"phone_number_id":"7"},"statuses":[
+                {"id":"wamid.1","status":"read","timestamp":"1700000000","recipient_id":"5511"},
+                {"id":"wamid.2","status":"failed","timestamp":"1700000001","recipient_id":"5511",
+                 "errors":[{"code":131047,"title":"Re-engagement message"}]},
+                {"id":"wamid.3","status":"deleted","timestamp":"1700000002","recipient_id":"5511"}]}}]}]}
             """);
 
-        Assert.Empty(Assert.Single(delivery.Updates).Messages);
+        var update = Assert.Single(delivery.Updates);
+        Assert.Empty(update.Messages);
+        Assert.Equal(2, update.Statuses.Count);
+        Assert.Equal(Grains.Interfaces.Models.DeliveryState.Read, update.Statuses[0].State);
+        Assert.Equal("5511", update.Statuses[0].RecipientId);
+        Assert.Equal(("131047", "Re-engagement message"), (update.Statuses[1].ErrorCode, update.Statuses[1].ErrorTitle));
     }
 
     [Fact]
@@ -59,8 +68,9 @@ public sealed class MetaWebhookParserTests
             """);
 
         var message = Assert.Single(delivery.Updates[0].Messages);
-        Assert.Equal("image", message.Type);
-        Assert.Equal("my hand", message.Body);
+        Assert.Equal("image", message.Content.Kind);
+        Assert.Equal("my hand", message.Content.Text);
+        Assert.Equal("m1", message.Content.Media!.ProviderMediaId);
     }
 
     [Fact]

@@ -21,11 +21,14 @@ public sealed class ConversationsApp : WebApplicationFactory<Program>
     private readonly string clusterId;
     private readonly int siloPort = FreePorts.Next();
     private readonly int gatewayPort = FreePorts.Next();
+    private readonly IReadOnlyDictionary<string, string> settings;
 
-    public ConversationsApp(string connectionString, string? clusterId = null)
+    /// <param name="settings">More configuration, e.g. the fake providers' addresses.</param>
+    public ConversationsApp(string connectionString, string? clusterId = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         this.connectionString = connectionString;
         this.clusterId = clusterId ?? $"test-{Guid.NewGuid():N}";
+        this.settings = settings ?? new Dictionary<string, string>();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -36,6 +39,10 @@ public sealed class ConversationsApp : WebApplicationFactory<Program>
         builder.UseSetting("Conversations:Cluster:SiloPort", siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Conversations:Cluster:GatewayPort", gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Conversations:Demo:Enabled", "false");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public T Service<T>()
@@ -73,6 +80,16 @@ public sealed class ConversationsApp : WebApplicationFactory<Program>
         }
 
         return await CreateClient().SendAsync(request);
+    }
+
+    /// <summary>The customer writes to the tenant's Meta number: a signed text-message webhook.</summary>
+    public async Task CustomerWritesAsync(TestTenant tenant, string customer, string messageId, string body, DateTimeOffset? at = null)
+    {
+        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds();
+        using var response = await PostWebhookAsync(
+            MetaWebhooks.TextMessages(tenant.PhoneNumberId, new MetaWebhooks.TextMessage(customer, messageId, body, null, timestamp)),
+            tenant.AppSecret);
+        response.EnsureSuccessStatusCode();
     }
 
     public async Task<string> LoginAsync(TestTenant tenant)

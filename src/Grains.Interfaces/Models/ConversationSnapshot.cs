@@ -1,6 +1,7 @@
 namespace Conversations.Grains.Interfaces.Models;
 
 /// <summary>A conversation's current state as its grain holds it.</summary>
+/// <param name="WindowClosesAt">When the 24-hour customer-service window closes; after it only templates may be sent.</param>
 [GenerateSerializer, Immutable, Alias("conv.ConversationSnapshot")]
 public sealed record ConversationSnapshot(
     [property: Id(0)] Guid Id,
@@ -9,4 +10,6 @@ public sealed record ConversationSnapshot(
     [property: Id(3)] string? CustomerName,
     [property: Id(4)] ConversationMode Mode,
     [property: Id(5)] long LastSequence,
-    [property: Id(6)] DateTimeOffset CreatedAt);
+    [property: Id(6)] DateTimeOffset CreatedAt,
+    [property: Id(7)] string? ChannelKey = null,
+    [property: Id(8)] DateTimeOffset? WindowClosesAt = null);

@@ -12,10 +12,20 @@ public sealed partial class ConversationGrain(
     TimeProvider time,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain
 {
+    /// <summary>WhatsApp's customer-service window: free-form replies within 24 hours of the customer's last message.</summary>
+    public static readonly TimeSpan ServiceWindow = TimeSpan.FromHours(24);
+
     private const int RecentIdWindow = 64;
+    private const int EarlyStatusLimit = 64;
 
     private readonly RecentMessageIds recentIds = new(RecentIdWindow);
+
+    // A provider can report on a message before its send call has returned to us; such reports wait here
+    // for the provider id to be recorded.
+    private readonly List<DeliveryStatusUpdate> earlyStatuses = [];
+
     private long lastSequence;
+    private DateTimeOffset? lastCustomerMessageAt;
     private IAsyncStream<BusinessEvent>? events;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -29,6 +39,7 @@ public sealed partial class ConversationGrain(
         // between storing a message and writing state, and the next message must not reuse a number.
         var tail = await store.ReadTailAsync(this.GetPrimaryKey(), RecentIdWindow, cancellationToken);
         lastSequence = tail.LastSequence;
+        lastCustomerMessageAt = tail.LastCustomerMessageAt;
         foreach (var id in tail.RecentProviderMessageIds.Reverse())
         {
             recentIds.Add(id);
@@ -50,6 +61,25 @@ public sealed partial class ConversationGrain(
 
         var now = time.GetUtcNow();
         var stateChanged = Adopt(message, now);
+        if (message.SentAt > lastCustomerMessageAt || lastCustomerMessageAt is null)
+        {
+            lastCustomerMessageAt = message.SentAt;
+        }
+
+        if (message.Content.Reaction is { } reaction)
+        {
+            await EnsureStateWrittenAsync(stateChanged);
+            var reacted = await store.SetReactionAsync(
+                message.BusinessId, conversationId, message.CustomerWaId, reaction, message.ProviderMessageId, message.SentAt);
+            recentIds.Add(message.ProviderMessageId);
+            if (reacted is null)
+            {
+                return MessageAcceptance.Duplicate;
+            }
+
+            await PublishAsync(new MessageUpdated(message.BusinessId, reacted));
+            return MessageAcceptance.Stored;
+        }
 
         var stored = new StoredMessage(
             Guid.CreateVersion7(now),
@@ -58,19 +88,15 @@ public sealed partial class ConversationGrain(
             lastSequence + 1,
             MessageDirection.Inbound,
             MessageSender.Customer,
-            message.Kind,
-            message.Body,
+            message.Content,
             message.ProviderMessageId,
             message.SentAt,
-            now);
+            now,
+            message.ReplyToProviderMessageId);
 
-        var appended = await store.AppendAsync(ToRow(stored), stored);
+        var appended = await store.AppendAsync(ToRow(), stored);
         recentIds.Add(message.ProviderMessageId);
-        if (stateChanged)
-        {
-            await state.WriteStateAsync();
-        }
-
+        await EnsureStateWrittenAsync(stateChanged);
         if (!appended)
         {
             return MessageAcceptance.Duplicate;
@@ -79,6 +105,97 @@ public sealed partial class ConversationGrain(
         lastSequence = stored.Sequence;
         await PublishAsync(new MessageAdded(message.BusinessId, stored.ToView()));
         return MessageAcceptance.Stored;
+    }
+
+    public async Task<SendOutcome> SendAsync(OutboundMessage message)
+    {
+        if (!state.RecordExists)
+        {
+            return new SendOutcome(null, SendRefusal.NoConversation);
+        }
+
+        var now = time.GetUtcNow();
+        if (message.Content.Template is null && !IsWindowOpen(now))
+        {
+            return new SendOutcome(null, SendRefusal.TemplateRequired);
+        }
+
+        var conversationId = this.GetPrimaryKey();
+        var channelKey = state.State.ChannelKey ?? ChannelKeys.ForLocal(state.State.BusinessId);
+        var stored = new StoredMessage(
+            message.ClientMessageId,
+            state.State.BusinessId,
+            conversationId,
+            lastSequence + 1,
+            MessageDirection.Outbound,
+            message.Sender,
+            message.Content,
+            ProviderMessageId: null,
+            SentAt: now,
+            StoredAt: now,
+            EmployeeId: message.EmployeeId,
+            Delivery: DeliveryState.Queued,
+            OutboxChannelKey: channelKey);
+
+        if (!await store.AppendAsync(ToRow(), stored))
+        {
+            // A retried request: answer with what the first one queued.
+            var existing = await store.ReadMessageAsync(conversationId, message.ClientMessageId);
+            return existing is not null
+                ? new SendOutcome(existing, null)
+                : throw new InvalidOperationException("The message id is already used by another conversation.");
+        }
+
+        lastSequence = stored.Sequence;
+        var view = stored.ToView();
+        await PublishAsync(new MessageAdded(state.State.BusinessId, view));
+        await GrainFactory.GetGrain<IChannelOutboxGrain>(channelKey).WakeAsync();
+        return new SendOutcome(view, null);
+    }
+
+    public async Task RecordSendResultAsync(Guid messageId, ProviderSendResult result)
+    {
+        var conversationId = this.GetPrimaryKey();
+        var updated = await store.CompleteSendAsync(conversationId, messageId, result, time.GetUtcNow());
+        if (updated is null)
+        {
+            return;
+        }
+
+        await PublishAsync(new MessageUpdated(state.State.BusinessId, updated));
+        if (updated.ProviderMessageId is { } providerMessageId)
+        {
+            var early = earlyStatuses.Where(s => s.ProviderMessageId == providerMessageId).ToList();
+            earlyStatuses.RemoveAll(s => s.ProviderMessageId == providerMessageId);
+            foreach (var status in early.OrderBy(s => s.State))
+            {
+                await ApplyDeliveryStatusAsync(status);
+            }
+        }
+    }
+
+    public async Task ApplyDeliveryStatusAsync(DeliveryStatusUpdate status)
+    {
+        var conversationId = this.GetPrimaryKey();
+        if (ConversationIds.For(status.BusinessId, status.CustomerWaId) != conversationId)
+        {
+            throw new ArgumentException("The status belongs to another conversation.", nameof(status));
+        }
+
+        var updated = await store.AdvanceDeliveryAsync(
+            conversationId, status.ProviderMessageId, status.State, status.At, status.ErrorCode, status.ErrorTitle);
+        if (updated is not null)
+        {
+            await PublishAsync(new MessageUpdated(status.BusinessId, updated));
+            return;
+        }
+
+        if (earlyStatuses.Count >= EarlyStatusLimit)
+        {
+            earlyStatuses.RemoveAt(0);
+        }
+
+        earlyStatuses.Add(status);
     }
 
     public Task<ConversationSnapshot?> GetSnapshotAsync()
@@ -90,20 +207,23 @@ public sealed partial class ConversationGrain(
 
         var s = state.State;
         return Task.FromResult<ConversationSnapshot?>(new ConversationSnapshot(
-            this.GetPrimaryKey(), s.BusinessId, s.CustomerWaId, s.CustomerName, s.Mode, lastSequence, s.CreatedAt));
+            this.GetPrimaryKey(), s.BusinessId, s.CustomerWaId, s.CustomerName, s.Mode, lastSequence, s.CreatedAt,
+            s.ChannelKey, lastCustomerMessageAt + ServiceWindow));
     }
 
-    /// <summary>Takes the conversation's identity from its first message and the customer's newest profile name.</summary>
+    private bool IsWindowOpen(DateTimeOffset now) =>
+        lastCustomerMessageAt is { } last && now < last + ServiceWindow;
+
+    /// <summary>Takes the conversation's identity from its first message, the customer's newest profile name and number.</summary>
     private bool Adopt(InboundMessage message, DateTimeOffset now)
     {
         var s = state.State;
-        var changed = false;
-        if (!state.RecordExists && s.CustomerWaId.Length == 0)
+        var changed = !state.RecordExists;
+        if (s.CustomerWaId.Length == 0)
         {
             s.BusinessId = message.BusinessId;
             s.CustomerWaId = message.CustomerWaId;
             s.CreatedAt = now;
-            changed = true;
         }
 
         if (!string.IsNullOrWhiteSpace(message.CustomerName) && message.CustomerName != s.CustomerName)
@@ -112,15 +232,28 @@ public sealed partial class ConversationGrain(
             changed = true;
         }
 
-        return changed || !state.RecordExists;
+        if (message.ChannelKey != s.ChannelKey)
+        {
+            s.ChannelKey = message.ChannelKey;
+            changed = true;
+        }
+
+        return changed;
     }
 
-    private StoredConversation ToRow(StoredMessage message)
+    private async Task EnsureStateWrittenAsync(bool changed)
+    {
+        if (changed || !state.RecordExists)
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    private StoredConversation ToRow()
     {
         var s = state.State;
         return new StoredConversation(
-            message.ConversationId, s.BusinessId, s.CustomerWaId, s.CustomerName, s.Mode,
-            s.CreatedAt, message.StoredAt, message.Sequence);
+            this.GetPrimaryKey(), s.BusinessId, s.CustomerWaId, s.CustomerName, s.Mode, s.CreatedAt, lastCustomerMessageAt);
     }
 
     private async Task PublishAsync(BusinessEvent businessEvent)

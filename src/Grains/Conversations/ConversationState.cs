@@ -18,4 +18,7 @@ public sealed class ConversationState
     [Id(3)] public ConversationMode Mode { get; set; } = ConversationMode.Ai;
 
     [Id(4)] public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The number the customer last wrote to; replies leave from it.</summary>
+    [Id(5)] public string? ChannelKey { get; set; }
 }

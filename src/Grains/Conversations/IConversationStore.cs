@@ -1,14 +1,41 @@
+using Conversations.Grains.Interfaces.Models;
+
 namespace Conversations.Grains.Conversations;
 
-/// <summary>The conversations and messages tables, as conversation grains write and read them.</summary>
+/// <summary>The conversations, messages, reactions and outbox tables, as conversation grains write and read them.</summary>
 public interface IConversationStore
 {
     /// <summary>
-    /// Durably appends a message and brings the conversation's row up to date. Returns <c>false</c>,
-    /// changing nothing, when a message with the same provider message id is already stored.
+    /// Durably appends a message, brings the conversation's row up to date and, for an outbound message,
+    /// queues it in the outbox in the same transaction. Returns <c>false</c>, changing nothing, when the
+    /// message is already stored (same provider message id, or same id for an outbound message).
     /// </summary>
     Task<bool> AppendAsync(StoredConversation conversation, StoredMessage message, CancellationToken cancellationToken = default);
 
     /// <summary>The end of a conversation's transcript: its last sequence number and newest provider ids.</summary>
     Task<ConversationTail> ReadTailAsync(Guid conversationId, int providerIds, CancellationToken cancellationToken = default);
+
+    /// <summary>One message of the conversation, or <c>null</c>.</summary>
+    Task<MessageView?> ReadMessageAsync(Guid conversationId, Guid messageId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Moves the delivery state of the conversation's outbound message with that provider id forward (never
+    /// back; <see cref="DeliveryState.Failed"/> only before delivery). Returns the message when it changed.
+    /// </summary>
+    Task<MessageView?> AdvanceDeliveryAsync(
+        Guid conversationId, string providerMessageId, DeliveryState state, DateTimeOffset at,
+        string? errorCode, string? errorTitle, CancellationToken cancellationToken = default);
+
+    /// <summary>Records the provider's acceptance (id, state sent) or final refusal, and takes the message out of the outbox.</summary>
+    Task<MessageView?> CompleteSendAsync(
+        Guid conversationId, Guid messageId, ProviderSendResult result, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sets (or with an empty emoji removes) a reactor's reaction on the conversation's message with that
+    /// provider id. Returns the reacted-to message, or <c>null</c> when it is unknown or the reaction was
+    /// already recorded.
+    /// </summary>
+    Task<MessageView?> SetReactionAsync(
+        Guid businessId, Guid conversationId, string reactor, ReactionMark reaction, string reactionProviderMessageId,
+        DateTimeOffset at, CancellationToken cancellationToken = default);
 }

@@ -10,5 +10,4 @@ public sealed record StoredConversation(
     string? CustomerName,
     ConversationMode Mode,
     DateTimeOffset CreatedAt,
-    DateTimeOffset LastMessageAt,
-    long LastSequence);
+    DateTimeOffset? LastCustomerMessageAt);

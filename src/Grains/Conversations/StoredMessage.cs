@@ -3,6 +3,7 @@ using Conversations.Grains.Interfaces.Models;
 namespace Conversations.Grains.Conversations;
 
 /// <summary>A message's row in the messages table.</summary>
+/// <param name="OutboxChannelKey">For an outbound message, the number whose outbox it is queued in.</param>
 public sealed record StoredMessage(
     Guid Id,
     Guid BusinessId,
@@ -10,12 +11,16 @@ public sealed record StoredMessage(
     long Sequence,
     MessageDirection Direction,
     MessageSender Sender,
-    string Kind,
-    string? Body,
+    MessageContent Content,
     string? ProviderMessageId,
     DateTimeOffset SentAt,
-    DateTimeOffset StoredAt)
+    DateTimeOffset StoredAt,
+    string? ReplyToProviderMessageId = null,
+    Guid? EmployeeId = null,
+    DeliveryState? Delivery = null,
+    string? OutboxChannelKey = null)
 {
     public MessageView ToView() =>
-        new(Id, ConversationId, Sequence, Direction, Sender, Kind, Body, ProviderMessageId, SentAt, StoredAt);
+        new(Id, ConversationId, Sequence, Direction, Sender, Content.Kind, Content.Text, ProviderMessageId, SentAt, StoredAt,
+            Content, Delivery, EmployeeId: EmployeeId, ReplyToProviderMessageId: ReplyToProviderMessageId);
 }

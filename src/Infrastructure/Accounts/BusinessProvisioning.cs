@@ -1,10 +1,16 @@
+using Conversations.Infrastructure.Channels;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
 
 namespace Conversations.Infrastructure.Accounts;
 
 /// <summary>Creates a business with its owner, services and channel in one transaction.</summary>
-public sealed class BusinessProvisioning(NpgsqlDataSource dataSource, IPasswordHasher<EmployeeAccount> passwords)
+public sealed class BusinessProvisioning(
+    NpgsqlDataSource dataSource,
+    IPasswordHasher<EmployeeAccount> passwords,
+    ChannelSecretProtector secrets,
+    WhatsAppChannelDirectory directory,
+    ChannelSettingsStore channels)
 {
     /// <returns>The owner's employee id.</returns>
     public async Task<Guid> CreateAsync(NewBusiness business, CancellationToken cancellationToken)
@@ -46,11 +52,12 @@ public sealed class BusinessProvisioning(NpgsqlDataSource dataSource, IPasswordH
         {
             batch.BatchCommands.Add(Command(
                 """
-                INSERT INTO whatsapp_channels (id, business_id, provider, phone_number_id, display_phone_number, app_secret, verify_token)
-                VALUES (@id, @business, 'meta', @phone, @display, @secret, @verify)
+                INSERT INTO whatsapp_channels (id, business_id, provider, phone_number_id, display_phone_number, verify_token, protected_secrets)
+                VALUES (@id, @business, 'meta', @phone, @display, @verify, @secrets)
                 """,
                 ("id", Guid.CreateVersion7()), ("business", business.Id), ("phone", channel.PhoneNumberId),
-                ("display", channel.DisplayPhoneNumber), ("secret", channel.AppSecret), ("verify", channel.VerifyToken)));
+                ("display", channel.DisplayPhoneNumber), ("verify", channel.VerifyToken),
+                ("secrets", secrets.Protect(new ChannelSecrets(channel.AccessToken, channel.AppSecret)))));
         }
 
         await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -77,14 +84,21 @@ public sealed class BusinessProvisioning(NpgsqlDataSource dataSource, IPasswordH
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Sets the app secret of a Meta number.</summary>
-    public async Task SetAppSecretAsync(string phoneNumberId, string appSecret, CancellationToken cancellationToken)
+    /// <summary>Sets the app secret of one of the business's Meta numbers, keeping its other settings.</summary>
+    public async Task SetAppSecretAsync(Guid businessId, string phoneNumberId, string appSecret, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "UPDATE whatsapp_channels SET app_secret = @secret WHERE phone_number_id = @phone");
-        command.Parameters.AddWithValue("secret", appSecret);
-        command.Parameters.AddWithValue("phone", phoneNumberId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        var channel = await directory.FindByAddressAsync(phoneNumberId, cancellationToken);
+        if (channel is null || channel.BusinessId != businessId)
+        {
+            return;
+        }
+
+        await channels.SaveAsync(
+            businessId,
+            new ChannelRegistration(
+                channel.Provider, channel.Address, channel.DisplayPhoneNumber, channel.BusinessAccountId, channel.VerifyToken,
+                channel.TwilioAccountSid, channel.MessagingServiceSid, new ChannelSecrets(AppSecret: appSecret)),
+            cancellationToken);
     }
 
     private static NpgsqlBatchCommand Command(string sql, params (string Name, object Value)[] parameters)

@@ -14,12 +14,12 @@ public sealed class MessageQueries(NpgsqlDataSource dataSource)
         Guid businessId, Guid conversationId, long? afterSequence, long? beforeSequence, int limit, CancellationToken cancellationToken)
     {
         var paging = afterSequence is not null
-            ? "AND sequence > @after ORDER BY sequence ASC"
-            : "AND sequence < @before ORDER BY sequence DESC";
+            ? "AND m.sequence > @after ORDER BY m.sequence ASC"
+            : "AND m.sequence < @before ORDER BY m.sequence DESC";
         await using var command = dataSource.CreateCommand($"""
-            SELECT id, conversation_id, sequence, direction, sender, kind, body, provider_message_id, sent_at, stored_at
-            FROM messages
-            WHERE business_id = @business AND conversation_id = @conversation {paging}
+            SELECT {MessageReader.Columns}
+            FROM messages m
+            WHERE m.business_id = @business AND m.conversation_id = @conversation {paging}
             LIMIT @limit
             """);
         command.Parameters.AddWithValue("business", businessId);
@@ -32,17 +32,7 @@ public sealed class MessageQueries(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            messages.Add(new MessageView(
-                reader.GetGuid(0),
-                reader.GetGuid(1),
-                reader.GetInt64(2),
-                reader.GetString(3) == "inbound" ? MessageDirection.Inbound : MessageDirection.Outbound,
-                ParseSender(reader.GetString(4)),
-                reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6),
-                reader.IsDBNull(7) ? null : reader.GetString(7),
-                reader.GetFieldValue<DateTimeOffset>(8),
-                reader.GetFieldValue<DateTimeOffset>(9)));
+            messages.Add(MessageReader.Read(reader));
         }
 
         if (afterSequence is null)
@@ -62,12 +52,4 @@ public sealed class MessageQueries(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("conversation", conversationId);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
-
-    private static MessageSender ParseSender(string sender) => sender switch
-    {
-        "customer" => MessageSender.Customer,
-        "assistant" => MessageSender.Assistant,
-        "employee" => MessageSender.Employee,
-        _ => MessageSender.System,
-    };
 }

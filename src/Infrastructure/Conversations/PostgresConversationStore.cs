@@ -1,3 +1,4 @@
+using Conversations.Infrastructure.Database;
 using System.Threading.Channels;
 using Conversations.Grains.Conversations;
 using Conversations.Grains.Interfaces.Models;
@@ -46,28 +47,35 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
     public async Task<ConversationTail> ReadTailAsync(Guid conversationId, int providerIds, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT sequence, provider_message_id
-            FROM messages
-            WHERE conversation_id = @conversation
-            ORDER BY sequence DESC
-            LIMIT @limit
+            SELECT c.last_customer_message_at, m.sequence, m.provider_message_id
+            FROM conversations c
+            LEFT JOIN LATERAL (
+                SELECT sequence, provider_message_id FROM messages
+                WHERE conversation_id = c.id ORDER BY sequence DESC LIMIT @limit) m ON true
+            WHERE c.id = @conversation
             """);
         command.Parameters.AddWithValue("conversation", conversationId);
         command.Parameters.AddWithValue("limit", Math.Max(1, providerIds));
 
         long lastSequence = 0;
+        DateTimeOffset? lastCustomerMessageAt = null;
         var ids = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            lastSequence = Math.Max(lastSequence, reader.GetInt64(0));
+            lastCustomerMessageAt = reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTimeOffset>(0);
             if (!reader.IsDBNull(1))
             {
-                ids.Add(reader.GetString(1));
+                lastSequence = Math.Max(lastSequence, reader.GetInt64(1));
+            }
+
+            if (!reader.IsDBNull(2))
+            {
+                ids.Add(reader.GetString(2));
             }
         }
 
-        return new ConversationTail(lastSequence, ids);
+        return new ConversationTail(lastSequence, ids, lastCustomerMessageAt);
     }
 
     public async ValueTask DisposeAsync()
@@ -137,58 +145,44 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
             .Select(g => g.MaxBy(a => a.Message.Sequence)!.Conversation)
             .ToList();
 
-        var createConversations = new NpgsqlBatchCommand("""
-            INSERT INTO conversations AS c (id, business_id, customer_wa_id, customer_name, mode, created_at, last_message_at, last_sequence)
-            SELECT id, business_id, customer_wa_id, customer_name, mode, created_at, created_at, 0
-            FROM unnest(@id, @business, @customer, @name, @mode, @created)
-                AS t(id, business_id, customer_wa_id, customer_name, mode, created_at)
+        var upsertConversations = new NpgsqlBatchCommand("""
+            INSERT INTO conversations AS c (id, business_id, customer_wa_id, customer_name, mode, created_at,
+                                            last_message_at, last_sequence, last_customer_message_at)
+            SELECT id, business_id, customer_wa_id, customer_name, mode, created_at, created_at, 0, last_customer
+            FROM unnest(@id, @business, @customer, @name, @mode, @created, @last_customer)
+                AS t(id, business_id, customer_wa_id, customer_name, mode, created_at, last_customer)
             ON CONFLICT (id) DO UPDATE
-                SET customer_name = COALESCE(EXCLUDED.customer_name, c.customer_name)
-                WHERE EXCLUDED.customer_name IS DISTINCT FROM c.customer_name AND EXCLUDED.customer_name IS NOT NULL
+                SET customer_name = COALESCE(EXCLUDED.customer_name, c.customer_name),
+                    last_customer_message_at = GREATEST(c.last_customer_message_at, EXCLUDED.last_customer_message_at)
             """);
-        createConversations.Parameters.Add(Array("id", NpgsqlDbType.Uuid, conversations.Select(c => c.Id)));
-        createConversations.Parameters.Add(Array("business", NpgsqlDbType.Uuid, conversations.Select(c => c.BusinessId)));
-        createConversations.Parameters.Add(Array("customer", NpgsqlDbType.Text, conversations.Select(c => c.CustomerWaId)));
-        createConversations.Parameters.Add(Array("name", NpgsqlDbType.Text, conversations.Select(c => c.CustomerName)));
-        createConversations.Parameters.Add(Array("mode", NpgsqlDbType.Text, conversations.Select(c => ModeName(c.Mode))));
-        createConversations.Parameters.Add(Array("created", NpgsqlDbType.TimestampTz, conversations.Select(c => c.CreatedAt.ToUniversalTime())));
-        sql.BatchCommands.Add(createConversations);
+        upsertConversations.Parameters.Add(ArrayParameter.Of("id", NpgsqlDbType.Uuid, conversations.Select(c => c.Id)));
+        upsertConversations.Parameters.Add(ArrayParameter.Of("business", NpgsqlDbType.Uuid, conversations.Select(c => c.BusinessId)));
+        upsertConversations.Parameters.Add(ArrayParameter.Of("customer", NpgsqlDbType.Text, conversations.Select(c => c.CustomerWaId)));
+        upsertConversations.Parameters.Add(ArrayParameter.Of("name", NpgsqlDbType.Text, conversations.Select(c => c.CustomerName)));
+        upsertConversations.Parameters.Add(ArrayParameter.Of("mode", NpgsqlDbType.Text, conversations.Select(c => StoredNames.Of(c.Mode))));
+        upsertConversations.Parameters.Add(ArrayParameter.Of("created", NpgsqlDbType.TimestampTz, conversations.Select(c => c.CreatedAt.ToUniversalTime())));
+        upsertConversations.Parameters.Add(ArrayParameter.Of("last_customer", NpgsqlDbType.TimestampTz, conversations.Select(c => c.LastCustomerMessageAt?.ToUniversalTime())));
+        sql.BatchCommands.Add(upsertConversations);
 
-        var messages = batch.Select(a => a.Message).ToList();
-        var insertMessages = new NpgsqlBatchCommand("""
-            WITH inserted AS (
-                INSERT INTO messages (id, business_id, conversation_id, sequence, direction, sender, kind, body,
-                                      provider_message_id, sent_at, stored_at)
-                SELECT * FROM unnest(@id, @business, @conversation, @sequence, @direction, @sender, @kind, @body,
-                                     @provider_id, @sent, @stored)
-                ON CONFLICT (business_id, provider_message_id) WHERE provider_message_id IS NOT NULL DO NOTHING
-                RETURNING id, conversation_id, sequence, stored_at),
-            advanced AS (
-                UPDATE conversations c
-                SET last_sequence = GREATEST(c.last_sequence, t.last_sequence),
-                    last_message_at = GREATEST(c.last_message_at, t.last_message_at)
-                FROM (SELECT conversation_id, max(sequence) AS last_sequence, max(stored_at) AS last_message_at
-                      FROM inserted GROUP BY conversation_id) t
-                WHERE c.id = t.conversation_id)
-            SELECT id FROM inserted
-            """);
-        insertMessages.Parameters.Add(Array("id", NpgsqlDbType.Uuid, messages.Select(m => m.Id)));
-        insertMessages.Parameters.Add(Array("business", NpgsqlDbType.Uuid, messages.Select(m => m.BusinessId)));
-        insertMessages.Parameters.Add(Array("conversation", NpgsqlDbType.Uuid, messages.Select(m => m.ConversationId)));
-        insertMessages.Parameters.Add(Array("sequence", NpgsqlDbType.Bigint, messages.Select(m => m.Sequence)));
-        insertMessages.Parameters.Add(Array("direction", NpgsqlDbType.Text, messages.Select(m => DirectionName(m.Direction))));
-        insertMessages.Parameters.Add(Array("sender", NpgsqlDbType.Text, messages.Select(m => SenderName(m.Sender))));
-        insertMessages.Parameters.Add(Array("kind", NpgsqlDbType.Text, messages.Select(m => m.Kind)));
-        insertMessages.Parameters.Add(Array("body", NpgsqlDbType.Text, messages.Select(m => m.Body)));
-        insertMessages.Parameters.Add(Array("provider_id", NpgsqlDbType.Text, messages.Select(m => m.ProviderMessageId)));
-        insertMessages.Parameters.Add(Array("sent", NpgsqlDbType.TimestampTz, messages.Select(m => m.SentAt.ToUniversalTime())));
-        insertMessages.Parameters.Add(Array("stored", NpgsqlDbType.TimestampTz, messages.Select(m => m.StoredAt.ToUniversalTime())));
-        sql.BatchCommands.Add(insertMessages);
+        // Inbound messages are duplicates when the provider id is known; outbound ones when their id is.
+        // Any other conflict (a sequence number taken) is an error, never a silent drop.
+        var inbound = batch.Select(a => a.Message).Where(m => m.Direction == MessageDirection.Inbound).ToList();
+        if (inbound.Count > 0)
+        {
+            sql.BatchCommands.Add(InsertMessages(
+                inbound, "ON CONFLICT (business_id, provider_message_id) WHERE provider_message_id IS NOT NULL DO NOTHING"));
+        }
+
+        var outbound = batch.Select(a => a.Message).Where(m => m.Direction == MessageDirection.Outbound).ToList();
+        if (outbound.Count > 0)
+        {
+            sql.BatchCommands.Add(InsertMessages(outbound, "ON CONFLICT (id) DO NOTHING"));
+        }
 
         var inserted = new HashSet<Guid>();
         await using (var reader = await sql.ExecuteReaderAsync())
         {
-            // Only the second command returns rows: the ids it inserted.
+            // Only the message inserts return rows: the ids they inserted.
             do
             {
                 while (await reader.ReadAsync())
@@ -207,32 +201,168 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
         }
     }
 
-    private static NpgsqlParameter Array<T>(string name, NpgsqlDbType elementType, IEnumerable<T> values) =>
-        new(name, NpgsqlDbType.Array | elementType) { Value = values.ToArray() };
-
-    internal static string ModeName(ConversationMode mode) => mode switch
+    private static NpgsqlBatchCommand InsertMessages(IReadOnlyList<StoredMessage> messages, string onConflict)
     {
-        ConversationMode.Ai => "ai",
-        ConversationMode.Human => "human",
-        ConversationMode.Closed => "closed",
-        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, null),
-    };
+        var command = new NpgsqlBatchCommand($"""
+            WITH inserted AS (
+                INSERT INTO messages (id, business_id, conversation_id, sequence, direction, sender, kind, body, content,
+                                      provider_message_id, sent_at, stored_at, reply_to_provider_message_id,
+                                      sender_employee_id, delivery_state, delivery_updated_at)
+                SELECT id, business_id, conversation_id, sequence, direction, sender, kind, body, content::jsonb,
+                       provider_message_id, sent_at, stored_at, reply_to, employee, delivery,
+                       CASE WHEN delivery IS NULL THEN NULL ELSE stored_at END
+                FROM unnest(@id, @business, @conversation, @sequence, @direction, @sender, @kind, @body, @content,
+                            @provider_id, @sent, @stored, @reply_to, @employee, @delivery)
+                    AS t(id, business_id, conversation_id, sequence, direction, sender, kind, body, content,
+                         provider_message_id, sent_at, stored_at, reply_to, employee, delivery)
+                {onConflict}
+                RETURNING id, business_id, conversation_id, sequence, stored_at),
+            advanced AS (
+                UPDATE conversations c
+                SET last_sequence = GREATEST(c.last_sequence, t.last_sequence),
+                    last_message_at = GREATEST(c.last_message_at, t.last_message_at)
+                FROM (SELECT conversation_id, max(sequence) AS last_sequence, max(stored_at) AS last_message_at
+                      FROM inserted GROUP BY conversation_id) t
+                WHERE c.id = t.conversation_id),
+            queued AS (
+                INSERT INTO outbox (message_id, business_id, conversation_id, channel_key, next_attempt_at)
+                SELECT i.id, i.business_id, i.conversation_id, q.channel_key, i.stored_at
+                FROM inserted i
+                JOIN unnest(@id, @outbox) AS q(id, channel_key) ON q.id = i.id
+                WHERE q.channel_key IS NOT NULL)
+            SELECT id FROM inserted
+            """);
+        command.Parameters.Add(ArrayParameter.Of("id", NpgsqlDbType.Uuid, messages.Select(m => m.Id)));
+        command.Parameters.Add(ArrayParameter.Of("business", NpgsqlDbType.Uuid, messages.Select(m => m.BusinessId)));
+        command.Parameters.Add(ArrayParameter.Of("conversation", NpgsqlDbType.Uuid, messages.Select(m => m.ConversationId)));
+        command.Parameters.Add(ArrayParameter.Of("sequence", NpgsqlDbType.Bigint, messages.Select(m => m.Sequence)));
+        command.Parameters.Add(ArrayParameter.Of("direction", NpgsqlDbType.Text, messages.Select(m => StoredNames.Of(m.Direction))));
+        command.Parameters.Add(ArrayParameter.Of("sender", NpgsqlDbType.Text, messages.Select(m => StoredNames.Of(m.Sender))));
+        command.Parameters.Add(ArrayParameter.Of("kind", NpgsqlDbType.Text, messages.Select(m => m.Content.Kind)));
+        command.Parameters.Add(ArrayParameter.Of("body", NpgsqlDbType.Text, messages.Select(m => m.Content.Text)));
+        command.Parameters.Add(ArrayParameter.Of("content", NpgsqlDbType.Text, messages.Select(m => MessageContentJson.Serialize(m.Content))));
+        command.Parameters.Add(ArrayParameter.Of("provider_id", NpgsqlDbType.Text, messages.Select(m => m.ProviderMessageId)));
+        command.Parameters.Add(ArrayParameter.Of("sent", NpgsqlDbType.TimestampTz, messages.Select(m => m.SentAt.ToUniversalTime())));
+        command.Parameters.Add(ArrayParameter.Of("stored", NpgsqlDbType.TimestampTz, messages.Select(m => m.StoredAt.ToUniversalTime())));
+        command.Parameters.Add(ArrayParameter.Of("reply_to", NpgsqlDbType.Text, messages.Select(m => m.ReplyToProviderMessageId)));
+        command.Parameters.Add(ArrayParameter.Of("employee", NpgsqlDbType.Uuid, messages.Select(m => m.EmployeeId)));
+        command.Parameters.Add(ArrayParameter.Of("delivery", NpgsqlDbType.Text, messages.Select(m => m.Delivery is { } d ? StoredNames.Of(d) : null)));
+        command.Parameters.Add(ArrayParameter.Of("outbox", NpgsqlDbType.Text, messages.Select(m => m.OutboxChannelKey)));
+        return command;
+    }
 
-    internal static string DirectionName(MessageDirection direction) => direction switch
+    public async Task<MessageView?> ReadMessageAsync(Guid conversationId, Guid messageId, CancellationToken cancellationToken = default)
     {
-        MessageDirection.Inbound => "inbound",
-        MessageDirection.Outbound => "outbound",
-        _ => throw new ArgumentOutOfRangeException(nameof(direction), direction, null),
-    };
+        await using var command = dataSource.CreateCommand(
+            $"SELECT {MessageReader.Columns} FROM messages m WHERE m.conversation_id = @conversation AND m.id = @id");
+        command.Parameters.AddWithValue("conversation", conversationId);
+        command.Parameters.AddWithValue("id", messageId);
+        return await ReadSingleAsync(command, cancellationToken);
+    }
 
-    internal static string SenderName(MessageSender sender) => sender switch
+    public async Task<MessageView?> AdvanceDeliveryAsync(
+        Guid conversationId, string providerMessageId, DeliveryState state, DateTimeOffset at,
+        string? errorCode, string? errorTitle, CancellationToken cancellationToken = default)
     {
-        MessageSender.Customer => "customer",
-        MessageSender.Assistant => "assistant",
-        MessageSender.Employee => "employee",
-        MessageSender.System => "system",
-        _ => throw new ArgumentOutOfRangeException(nameof(sender), sender, null),
-    };
+        // Ranks make the rule one comparison: states only move up, and failed (between sent and delivered)
+        // can follow queued or sent but never undo a delivery or a read.
+        await using var command = dataSource.CreateCommand($"""
+            UPDATE messages m
+            SET delivery_state = @state, delivery_updated_at = @at,
+                delivery_error_code = CASE WHEN @state = 'failed' THEN @code ELSE m.delivery_error_code END,
+                delivery_error_title = CASE WHEN @state = 'failed' THEN @title ELSE m.delivery_error_title END
+            WHERE m.conversation_id = @conversation AND m.provider_message_id = @provider_id
+              AND m.direction = 'outbound'
+              AND {Rank("m.delivery_state")} < {Rank("@state")}
+            RETURNING m.id
+            """);
+        command.Parameters.AddWithValue("conversation", conversationId);
+        command.Parameters.AddWithValue("provider_id", providerMessageId);
+        command.Parameters.AddWithValue("state", StoredNames.Of(state));
+        command.Parameters.AddWithValue("at", at.ToUniversalTime());
+        command.Parameters.Add(new NpgsqlParameter("code", NpgsqlDbType.Text) { Value = (object?)errorCode ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("title", NpgsqlDbType.Text) { Value = (object?)errorTitle ?? DBNull.Value });
+        return await ReadChangedAsync(command, conversationId, cancellationToken);
+    }
+
+    public async Task<MessageView?> CompleteSendAsync(
+        Guid conversationId, Guid messageId, ProviderSendResult result, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var state = result.Accepted ? DeliveryState.Sent : DeliveryState.Failed;
+        await using var command = dataSource.CreateCommand($"""
+            WITH dequeued AS (
+                DELETE FROM outbox WHERE message_id = @id)
+            UPDATE messages m
+            SET provider_message_id = COALESCE(@provider_id, m.provider_message_id),
+                delivery_state = CASE WHEN {Rank("m.delivery_state")} < {Rank("@state")} THEN @state ELSE m.delivery_state END,
+                delivery_updated_at = @at,
+                delivery_error_code = @code,
+                delivery_error_title = @title
+            WHERE m.conversation_id = @conversation AND m.id = @id
+            RETURNING m.id
+            """);
+        command.Parameters.AddWithValue("conversation", conversationId);
+        command.Parameters.AddWithValue("id", messageId);
+        command.Parameters.AddWithValue("state", StoredNames.Of(state));
+        command.Parameters.AddWithValue("at", at.ToUniversalTime());
+        command.Parameters.Add(new NpgsqlParameter("provider_id", NpgsqlDbType.Text) { Value = (object?)result.ProviderMessageId ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("code", NpgsqlDbType.Text) { Value = (object?)result.ErrorCode ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("title", NpgsqlDbType.Text) { Value = (object?)result.ErrorTitle ?? DBNull.Value });
+        return await ReadChangedAsync(command, conversationId, cancellationToken);
+    }
+
+    public async Task<MessageView?> SetReactionAsync(
+        Guid businessId, Guid conversationId, string reactor, ReactionMark reaction, string reactionProviderMessageId,
+        DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        // The reaction's own provider id makes a redelivery a no-op; an older reaction never replaces a newer one.
+        await using var command = dataSource.CreateCommand("""
+            WITH target AS (
+                SELECT id FROM messages
+                WHERE conversation_id = @conversation AND provider_message_id = @target),
+            removed AS (
+                DELETE FROM message_reactions r USING target t
+                WHERE @emoji = '' AND r.message_id = t.id AND r.reactor = @reactor AND r.reacted_at <= @at
+                  AND r.provider_message_id <> @reaction_id
+                RETURNING r.message_id),
+            upserted AS (
+                INSERT INTO message_reactions (message_id, business_id, reactor, emoji, provider_message_id, reacted_at)
+                SELECT t.id, @business, @reactor, @emoji, @reaction_id, @at FROM target t WHERE @emoji <> ''
+                ON CONFLICT (message_id, reactor) DO UPDATE
+                    SET emoji = EXCLUDED.emoji, provider_message_id = EXCLUDED.provider_message_id, reacted_at = EXCLUDED.reacted_at
+                    WHERE message_reactions.provider_message_id <> EXCLUDED.provider_message_id
+                      AND message_reactions.reacted_at <= EXCLUDED.reacted_at
+                RETURNING message_id)
+            SELECT message_id FROM removed UNION SELECT message_id FROM upserted
+            """);
+        command.Parameters.AddWithValue("business", businessId);
+        command.Parameters.AddWithValue("conversation", conversationId);
+        command.Parameters.AddWithValue("target", reaction.TargetProviderMessageId);
+        command.Parameters.AddWithValue("reactor", reactor);
+        command.Parameters.AddWithValue("emoji", reaction.Emoji);
+        command.Parameters.AddWithValue("reaction_id", reactionProviderMessageId);
+        command.Parameters.AddWithValue("at", at.ToUniversalTime());
+        return await ReadChangedAsync(command, conversationId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a write that returns the id of the message it changed, then reads that message as it now stands
+    /// (a statement's own snapshot does not see its writes).
+    /// </summary>
+    private async Task<MessageView?> ReadChangedAsync(NpgsqlCommand command, Guid conversationId, CancellationToken cancellationToken)
+    {
+        var changed = await command.ExecuteScalarAsync(cancellationToken);
+        return changed is Guid messageId ? await ReadMessageAsync(conversationId, messageId, cancellationToken) : null;
+    }
+
+    private static async Task<MessageView?> ReadSingleAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? MessageReader.Read(reader) : null;
+    }
+
+    private static string Rank(string state) =>
+        $"(CASE {state} WHEN 'queued' THEN 0 WHEN 'sent' THEN 1 WHEN 'failed' THEN 1.5 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 ELSE -1 END)";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} messages failed; writing them one by one")]
     private partial void LogBatchFailed(Exception exception, int count);

@@ -1,3 +1,4 @@
+using Conversations.Infrastructure.Channels;
 using Microsoft.Extensions.Hosting;
 
 namespace Conversations.Infrastructure.Database;
@@ -6,9 +7,15 @@ namespace Conversations.Infrastructure.Database;
 /// Migrates in the hosts' "starting" phase, which runs before any hosted service starts, so the Orleans
 /// providers find their tables whatever order services were registered in.
 /// </summary>
-public sealed class MigrationsOnStartup(DatabaseMigrator migrator) : IHostedLifecycleService
+public sealed class MigrationsOnStartup(DatabaseMigrator migrator, PlaintextSecretsUpgrade secrets) : IHostedLifecycleService
 {
-    public Task StartingAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        await migrator.MigrateAsync(cancellationToken);
+
+        // Data upgrades that need application code (encryption) run right after the schema's.
+        await secrets.RunAsync(cancellationToken);
+    }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -32,7 +32,7 @@ public sealed partial class DemoTenantSeeder(
 
             if (!string.IsNullOrEmpty(demo.MetaAppSecret))
             {
-                await provisioning.SetAppSecretAsync(DemoTenant.PhoneNumberId, demo.MetaAppSecret, cancellationToken);
+                await provisioning.SetAppSecretAsync(DemoTenant.BusinessId, DemoTenant.PhoneNumberId, demo.MetaAppSecret, cancellationToken);
             }
 
             return;

@@ -1,13 +1,18 @@
+using Conversations.Grains.Channels;
 using Conversations.Grains.Conversations;
 using Conversations.Infrastructure.Accounts;
 using Conversations.Infrastructure.Channels;
 using Conversations.Infrastructure.Conversations;
 using Conversations.Infrastructure.Database;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using Polly;
 
 namespace Conversations.Infrastructure.Hosting;
 
@@ -39,10 +44,44 @@ public static class PlatformServices
         services.AddSingleton<MessageQueries>();
 
         services.AddMemoryCache();
-        services.AddSingleton<WhatsAppChannelDirectory>();
+        services.AddConversationsChannels();
         services.AddSingleton<IPasswordHasher<EmployeeAccount>, PasswordHasher<EmployeeAccount>>();
         services.AddSingleton<EmployeeDirectory>();
         services.AddSingleton<BusinessProvisioning>();
         return builder;
+    }
+
+    /// <summary>WhatsApp numbers: protected credentials, the senders behind <see cref="IWhatsAppSender"/>, the outbox.</summary>
+    private static IServiceCollection AddConversationsChannels(this IServiceCollection services)
+    {
+        services.AddSingleton<PostgresKeyRing>();
+        services.AddDataProtection().SetApplicationName("conversations");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<PostgresKeyRing>((keys, ring) => keys.XmlRepository = ring);
+        services.AddSingleton<ChannelSecretProtector>();
+        services.AddSingleton<PlaintextSecretsUpgrade>();
+        services.AddSingleton<WhatsAppChannelDirectory>();
+        services.AddSingleton<ChannelSettingsStore>();
+
+        services.AddOptions<MetaOptions>().BindConfiguration(MetaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ChannelOutboxOptions>().BindConfiguration(ChannelOutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        // Sends are retried by the durable outbox, never by the HTTP pipeline (a retried POST could deliver
+        // twice); the pipeline only bounds how long one attempt may take.
+        services.AddHttpClient<MetaCloudApiClient>()
+            .AddResilienceHandler("meta-send", (pipeline, context) => pipeline.AddTimeout(
+                context.ServiceProvider.GetRequiredService<IOptions<MetaOptions>>().Value.Timeout));
+        services.AddTransient<TwilioAddressRewriter>();
+        services.AddHttpClient<TwilioMessaging>()
+            .AddHttpMessageHandler<TwilioAddressRewriter>()
+            .AddResilienceHandler("twilio-send", pipeline => pipeline.AddTimeout(TimeSpan.FromSeconds(15)));
+
+        services.AddSingleton<LocalOutbox>();
+        services.AddSingleton<WebhookLog>();
+        services.AddSingleton<IWhatsAppSender, WhatsAppSender>();
+        services.AddSingleton<IOutboxStore, PostgresOutboxStore>();
+        services.AddHostedService<OutboxRecovery>();
+        return services;
     }
 }

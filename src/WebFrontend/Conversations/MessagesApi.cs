@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
 using Conversations.Infrastructure.Conversations;
 using Conversations.WebFrontend.Auth;
@@ -14,7 +15,9 @@ public static class MessagesApi
 
     public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/messages").WithTags("Messages").MapGet("/", ListAsync);
+        var messages = app.MapGroup("/api/messages").WithTags("Messages");
+        messages.MapGet("/", ListAsync);
+        messages.MapPost("/", SendAsync);
         return app;
     }
 
@@ -66,6 +69,97 @@ public static class MessagesApi
 
         var messages = await queries.ListAsync(businessId, conversation, afterSequence, beforeSequence, pageSize, cancellationToken);
         return TypedResults.Ok(new MessagePage(conversation, messages));
+    }
+
+    /// <summary>
+    /// Sends as the calling employee through the conversation's number: stored and shown at once as queued,
+    /// then moving through the delivery states as the outbox and the provider report.
+    /// </summary>
+    private static async Task<Results<Created<MessageView>, ValidationProblem, ProblemHttpResult>> SendAsync(
+        SendMessageRequest? request,
+        ClaimsPrincipal user,
+        MessageQueries queries,
+        IClusterClient cluster,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var content = ReadContent(request, errors);
+        if (request?.ConversationId is null)
+        {
+            errors["conversationId"] = ["A conversation id (a UUID) is required."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var businessId = user.GetBusinessId();
+        var conversationId = request!.ConversationId!.Value;
+        if (!await queries.ConversationExistsAsync(businessId, conversationId, cancellationToken))
+        {
+            return TypedResults.Problem(title: "No such conversation.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var outcome = await cluster.GetGrain<IConversationGrain>(conversationId).SendAsync(new OutboundMessage(
+            request.ClientMessageId ?? Guid.CreateVersion7(), MessageSender.Employee, user.GetEmployeeId(), content!));
+        return outcome switch
+        {
+            { Message: { } message } => TypedResults.Created($"/api/messages?conversationId={conversationId}&after={message.Sequence - 1}", message),
+            { Refusal: SendRefusal.TemplateRequired } => TypedResults.Problem(
+                title: "The 24-hour window is closed: only an approved template can be sent.",
+                detail: "The customer has not written in the last 24 hours. Send a template message to reopen the conversation.",
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["template"] = ["Required outside the 24-hour window."] } },
+                statusCode: StatusCodes.Status422UnprocessableEntity),
+            _ => TypedResults.Problem(title: "No such conversation.", statusCode: StatusCodes.Status404NotFound),
+        };
+    }
+
+    private static MessageContent? ReadContent(SendMessageRequest? request, Dictionary<string, string[]> errors)
+    {
+        var text = request?.Text?.Trim();
+        if (text is { Length: > 4096 })
+        {
+            errors["text"] = ["At most 4096 characters (WhatsApp's limit)."];
+        }
+
+        if (request?.Template is { } template)
+        {
+            if (string.IsNullOrWhiteSpace(template.Name))
+            {
+                errors["template.name"] = ["The approved template's name is required."];
+            }
+
+            if (string.IsNullOrWhiteSpace(template.Language))
+            {
+                errors["template.language"] = ["A language code such as 'en_US' is required."];
+            }
+
+            return new MessageContent("template", text, Template: new TemplateUse(
+                template.Name?.Trim() ?? "", template.Language?.Trim() ?? "", template.Parameters ?? []));
+        }
+
+        if (request?.Media is { } media)
+        {
+            if (media.Kind is not ("image" or "audio" or "video" or "document"))
+            {
+                errors["media.kind"] = ["Must be image, audio, video or document."];
+            }
+
+            if (!Uri.TryCreate(media.Link, UriKind.Absolute, out var link) || link.Scheme != Uri.UriSchemeHttps)
+            {
+                errors["media.link"] = ["An https URL the provider can fetch is required."];
+            }
+
+            return new MessageContent(media.Kind ?? "document", text, new MediaAttachment(null, null, media.FileName, Link: media.Link));
+        }
+
+        if (string.IsNullOrEmpty(text))
+        {
+            errors["text"] = ["Text, media or a template is required."];
+        }
+
+        return text is null ? null : MessageContent.PlainText(text);
     }
 
     private static long? ParseSequence(string? value, string field, Dictionary<string, string[]> errors)

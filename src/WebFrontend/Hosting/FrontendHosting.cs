@@ -4,6 +4,7 @@ using Conversations.Infrastructure.Hosting;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Health;
 using Conversations.WebFrontend.Realtime;
+using Conversations.WebFrontend.WhatsApp;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
@@ -79,6 +80,7 @@ public static class FrontendHosting
         services.AddSingleton<BusinessEventRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<BusinessEventRelay>());
 
+        services.AddSingleton<InboundDispatcher>();
         services.AddConversationsHealthChecks();
 
         services.AddOptions<DemoTenantOptions>()

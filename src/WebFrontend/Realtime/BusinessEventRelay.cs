@@ -103,6 +103,7 @@ public sealed partial class BusinessEventRelay(
         return businessEvent switch
         {
             MessageAdded added => group.MessageAdded(added.Message),
+            MessageUpdated updated => group.MessageUpdated(updated.Message),
             _ => Task.CompletedTask,
         };
     }

@@ -7,4 +7,7 @@ public interface IConversationsClient
 {
     /// <summary>A message was stored; <see cref="MessageView.Sequence"/> is the client's catch-up cursor.</summary>
     Task MessageAdded(MessageView message);
+
+    /// <summary>A stored message changed: its delivery state (sent, delivered, read, failed) or its reactions.</summary>
+    Task MessageUpdated(MessageView message);
 }

@@ -1,4 +1,5 @@
 namespace Conversations.WebFrontend.WhatsApp;
 
-/// <summary>One <c>changes[].value</c> of a delivery: messages customers sent to one business number.</summary>
-public sealed record MetaNumberUpdate(string PhoneNumberId, IReadOnlyList<MetaInboundMessage> Messages);
+/// <summary>One <c>changes[].value</c> of a delivery: what happened on one business number.</summary>
+public sealed record MetaNumberUpdate(
+    string PhoneNumberId, IReadOnlyList<MetaInboundMessage> Messages, IReadOnlyList<MetaDeliveryStatus> Statuses);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
 using Conversations.Infrastructure.Channels;
@@ -6,12 +7,9 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Conversations.WebFrontend.WhatsApp;
 
-/// <summary>The WhatsApp Cloud API (Meta) webhook: the verification handshake and message deliveries.</summary>
+/// <summary>The WhatsApp Cloud API (Meta) webhook: the verification handshake, messages and statuses.</summary>
 public static class WhatsAppWebhookApi
 {
-    /// <summary>Meta's deliveries are a few kilobytes; anything far larger is not from Meta.</summary>
-    private const int MaxBodyBytes = 1024 * 1024;
-
     public static IEndpointRouteBuilder MapWhatsAppWebhook(this IEndpointRouteBuilder app)
     {
         var webhook = app.MapGroup("/api/webhook/whatsapp").WithTags("Webhooks").AllowAnonymous();
@@ -19,8 +17,6 @@ public static class WhatsAppWebhookApi
         webhook.MapPost("/", ReceiveAsync);
         return app;
     }
-
-    public sealed record DeliveryReceipt(int Received, int Stored, int Duplicates);
 
     private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> VerifyAsync(
         [FromQuery(Name = "hub.mode")] string? mode,
@@ -62,14 +58,20 @@ public static class WhatsAppWebhookApi
     private static async Task<Results<Ok<DeliveryReceipt>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(
         HttpRequest request,
         WhatsAppChannelDirectory channels,
-        IClusterClient cluster,
+        InboundDispatcher dispatcher,
+        WebhookLog log,
         CancellationToken cancellationToken)
     {
-        var body = await ReadBodyAsync(request, cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        void Record(int status, string outcome, string? reason, Guid? businessId = null, int messages = 0, int statuses = 0) =>
+            log.Record(new WebhookLogEntry("meta", businessId, status, outcome, reason, messages, statuses, Stopwatch.GetElapsedTime(started)));
+
+        var body = await WebhookBody.ReadAsync(request, cancellationToken);
         if (body is null)
         {
+            Record(StatusCodes.Status413PayloadTooLarge, "too_large", null);
             return TypedResults.Problem(
-                title: $"The body exceeds {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+                title: $"The body exceeds {WebhookBody.MaxBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
         MetaWebhookDelivery delivery;
@@ -79,6 +81,7 @@ public static class WhatsAppWebhookApi
         }
         catch (MetaWebhookFormatException exception)
         {
+            Record(StatusCodes.Status400BadRequest, "malformed", exception.Field);
             return TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { [exception.Field] = [exception.Message] },
                 title: "The body is not a WhatsApp Cloud API webhook.");
@@ -87,9 +90,10 @@ public static class WhatsAppWebhookApi
         var owners = new Dictionary<string, WhatsAppChannel>(StringComparer.Ordinal);
         foreach (var phoneNumberId in delivery.PhoneNumberIds)
         {
-            var channel = await channels.FindByPhoneNumberIdAsync(phoneNumberId, cancellationToken);
-            if (channel is null)
+            var channel = await channels.FindByAddressAsync(phoneNumberId, cancellationToken);
+            if (channel is null || channel.Provider != ChannelKeys.Meta)
             {
+                Record(StatusCodes.Status404NotFound, "unknown_number", "phone_number_id not configured");
                 return TypedResults.Problem(
                     title: "No business receives on this WhatsApp number.",
                     detail: $"metadata.phone_number_id '{phoneNumberId}' is not configured.",
@@ -102,59 +106,24 @@ public static class WhatsAppWebhookApi
         // Every number the delivery names must vouch for it: a secret of one business never admits
         // messages for another.
         var signature = request.Headers[MetaSignature.HeaderName].ToString();
-        if (owners.Count == 0 || owners.Values.Any(c => !MetaSignature.IsValid(body, signature, c.AppSecret)))
+        if (owners.Count == 0 || owners.Values.Any(c => c.Secrets.AppSecret is not { Length: > 0 } secret || !MetaSignature.IsValid(body, signature, secret)))
         {
+            Record(StatusCodes.Status401Unauthorized, "unauthorized", "signature mismatch", owners.Values.FirstOrDefault()?.BusinessId);
             return TypedResults.Problem(
                 title: "The X-Hub-Signature-256 header does not match the body.",
                 statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        var messages = delivery.Updates
-            .SelectMany(u => u.Messages.Select(m => new InboundMessage(
-                owners[u.PhoneNumberId].BusinessId, m.From, m.ProfileName, m.Id, m.Type, m.Body, m.Timestamp)))
-            .ToList();
-
-        // One customer's messages go to their grain in the order Meta listed them; different customers in parallel.
-        var outcomes = await Task.WhenAll(messages
-            .GroupBy(m => ConversationIds.For(m.BusinessId, m.CustomerWaId))
-            .Select(async conversation =>
-            {
-                var grain = cluster.GetGrain<IConversationGrain>(conversation.Key);
-                var results = new List<MessageAcceptance>();
-                foreach (var message in conversation)
-                {
-                    results.Add(await grain.ReceiveAsync(message));
-                }
-
-                return results;
-            }));
-
-        var all = outcomes.SelectMany(o => o).ToList();
-        return TypedResults.Ok(new DeliveryReceipt(
-            all.Count, all.Count(o => o == MessageAcceptance.Stored), all.Count(o => o == MessageAcceptance.Duplicate)));
-    }
-
-    /// <returns>The raw body (the signature covers its exact bytes), or <c>null</c> when it is too large.</returns>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
+        var messages = delivery.Updates.SelectMany(u => u.Messages.Select(m =>
         {
-            return null;
-        }
+            var channel = owners[u.PhoneNumberId];
+            return new InboundMessage(channel.BusinessId, m.From, m.ProfileName, m.Id, m.Content, m.Timestamp, channel.ChannelKey, m.ContextId);
+        })).ToList();
+        var statuses = delivery.Updates.SelectMany(u => u.Statuses.Select(s => new DeliveryStatusUpdate(
+            owners[u.PhoneNumberId].BusinessId, s.RecipientId, s.MessageId, s.State, s.Timestamp, s.ErrorCode, s.ErrorTitle))).ToList();
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
+        var receipt = await dispatcher.DispatchAsync(messages, statuses);
+        Record(StatusCodes.Status200OK, "accepted", null, owners.Values.First().BusinessId, messages.Count, statuses.Count);
+        return TypedResults.Ok(receipt);
     }
 }

@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Conversations.Grains.Interfaces.Models;
+using Microsoft.Extensions.Options;
+
+namespace Conversations.Infrastructure.Channels;
+
+/// <summary>
+/// Sends through the WhatsApp Cloud API: <c>POST /{version}/{phone-number-id}/messages</c>.
+/// See https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages.
+/// </summary>
+public sealed class MetaCloudApiClient(HttpClient http, IOptions<MetaOptions> options)
+{
+    // Error codes that retrying cannot fix (https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes).
+    private static readonly HashSet<int> PermanentCodes =
+    [
+        100, 190, 200, 131008, 131009, 131021, 131026, 131030, 131031, 131042, 131045, 131047, 131051, 131052, 131053,
+        132000, 132001, 132005, 132007, 132012, 132015, 132016, 133010, 368, 470,
+    ];
+
+    // Throughput and spam limits: wait and retry.
+    private static readonly HashSet<int> RateLimitCodes = [4, 80007, 130429, 131048, 131056];
+
+    public async Task<ProviderSendResult> SendAsync(
+        WhatsAppChannel channel, string recipientWaId, MessageContent content, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        using var request = new HttpRequestMessage(
+            HttpMethod.Post,
+            $"{settings.GraphBaseUrl.TrimEnd('/')}/{settings.ApiVersion}/{Uri.EscapeDataString(channel.Address)}/messages")
+        {
+            Content = JsonContent.Create(Payload(recipientWaId, content)),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", channel.Secrets.AccessToken);
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, cancellationToken);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or TimeoutException)
+        {
+            return ProviderSendResult.Transient(null, $"No answer from the Cloud API: {exception.GetType().Name}");
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                var id = TryRead(body)?["messages"]?[0]?["id"]?.GetValue<string>();
+                return id is not null
+                    ? ProviderSendResult.Sent(id)
+                    : ProviderSendResult.Transient(null, "The Cloud API accepted the request but returned no message id.");
+            }
+
+            var error = TryRead(body)?["error"];
+            var code = error?["code"]?.GetValue<int>();
+            var title = error?["error_data"]?["details"]?.GetValue<string>()
+                ?? error?["message"]?.GetValue<string>()
+                ?? response.ReasonPhrase
+                ?? "Cloud API error";
+            var codeText = code?.ToString(CultureInfo.InvariantCulture) ?? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+            var retryAfter = response.Headers.RetryAfter?.Delta;
+
+            if (response.StatusCode == HttpStatusCode.TooManyRequests || (code is { } limited && RateLimitCodes.Contains(limited)))
+            {
+                return ProviderSendResult.Transient(codeText, title, retryAfter);
+            }
+
+            if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout)
+            {
+                return ProviderSendResult.Transient(codeText, title, retryAfter);
+            }
+
+            return code is { } known && !PermanentCodes.Contains(known) && known is 1 or 2 or 131000 or 131016 or 133004
+                ? ProviderSendResult.Transient(codeText, title, retryAfter)
+                : ProviderSendResult.Permanent(codeText, title);
+        }
+    }
+
+    /// <summary>The request body for one message, by type.</summary>
+    public static JsonObject Payload(string recipientWaId, MessageContent content)
+    {
+        var payload = new JsonObject
+        {
+            ["messaging_product"] = "whatsapp",
+            ["recipient_type"] = "individual",
+            ["to"] = recipientWaId,
+        };
+
+        if (content.Template is { } template)
+        {
+            payload["type"] = "template";
+            var parameters = new JsonArray(template.Parameters.Select(p => (JsonNode)new JsonObject { ["type"] = "text", ["text"] = p }).ToArray());
+            payload["template"] = new JsonObject
+            {
+                ["name"] = template.Name,
+                ["language"] = new JsonObject { ["code"] = template.Language },
+                ["components"] = template.Parameters.Count == 0
+                    ? new JsonArray()
+                    : new JsonArray(new JsonObject { ["type"] = "body", ["parameters"] = parameters }),
+            };
+            return payload;
+        }
+
+        if (content.Media is { } media && content.Kind is "image" or "audio" or "video" or "document" or "sticker")
+        {
+            var attachment = new JsonObject();
+            if (media.Link is not null)
+            {
+                attachment["link"] = media.Link;
+            }
+            else
+            {
+                attachment["id"] = media.ProviderMediaId;
+            }
+
+            if (content.Text is not null && content.Kind is "image" or "video" or "document")
+            {
+                attachment["caption"] = content.Text;
+            }
+
+            if (media.FileName is not null && content.Kind == "document")
+            {
+                attachment["filename"] = media.FileName;
+            }
+
+            payload["type"] = content.Kind;
+            payload[content.Kind] = attachment;
+            return payload;
+        }
+
+        payload["type"] = "text";
+        payload["text"] = new JsonObject { ["preview_url"] = false, ["body"] = content.Text ?? "" };
+        return payload;
+    }
+
+    private static JsonNode? TryRead(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.Json;
+using Conversations.Grains.Interfaces.Models;
+using Microsoft.Extensions.Options;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
+
+namespace Conversations.Infrastructure.Channels;
+
+/// <summary>
+/// Sends WhatsApp messages through Twilio's Messages API with the official SDK. Templates are Twilio
+/// Content templates: <see cref="TemplateUse.Name"/> is the content SID, parameters fill <c>{{1}}</c>, <c>{{2}}</c>...
+/// </summary>
+public sealed class TwilioMessaging(HttpClient http, IOptions<TwilioOptions> options)
+{
+    // https://www.twilio.com/docs/api/errors: invalid or unreachable recipient, opted out, outside the
+    // session window, unapproved template, bad credentials.
+    private static readonly HashSet<int> PermanentCodes =
+        [20003, 20404, 21211, 21408, 21606, 21610, 21612, 21614, 21656, 63003, 63016, 63024, 63032, 63049];
+
+    public async Task<ProviderSendResult> SendAsync(
+        WhatsAppChannel channel, string recipientWaId, MessageContent content, CancellationToken cancellationToken)
+    {
+        var client = new TwilioRestClient(
+            channel.TwilioAccountSid, channel.Secrets.AuthToken, httpClient: new Twilio.Http.SystemNetHttpClient(http));
+        var message = new CreateMessageOptions(new PhoneNumber(WhatsAppAddress(recipientWaId)))
+        {
+            From = new PhoneNumber(WhatsAppAddress(channel.Address)),
+        };
+        if (channel.MessagingServiceSid is { Length: > 0 } service)
+        {
+            message.MessagingServiceSid = service;
+        }
+
+        if (options.Value.PublicBaseUrl is { Length: > 0 } publicBase)
+        {
+            message.StatusCallback = new Uri($"{publicBase.TrimEnd('/')}/api/webhook/twilio/status");
+        }
+
+        if (content.Template is { } template)
+        {
+            message.ContentSid = template.Name;
+            message.ContentVariables = JsonSerializer.Serialize(
+                template.Parameters.Select((value, index) => (Key: (index + 1).ToString(CultureInfo.InvariantCulture), value))
+                    .ToDictionary(p => p.Key, p => p.value));
+        }
+        else
+        {
+            message.Body = content.Text ?? "";
+            if (content.Media?.Link is { } link)
+            {
+                message.MediaUrl = [new Uri(link)];
+            }
+        }
+
+        try
+        {
+            var sent = await MessageResource.CreateAsync(message, client);
+            return ProviderSendResult.Sent(sent.Sid);
+        }
+        catch (ApiException exception)
+        {
+            var code = exception.Code.ToString(CultureInfo.InvariantCulture);
+            if (exception.Status == 429 || exception.Status >= 500 || exception.Code == 20429)
+            {
+                return ProviderSendResult.Transient(code, exception.Message);
+            }
+
+            return PermanentCodes.Contains(exception.Code) || exception.Status is >= 400 and < 500
+                ? ProviderSendResult.Permanent(code, exception.Message)
+                : ProviderSendResult.Transient(code, exception.Message);
+        }
+        catch (ApiConnectionException exception)
+        {
+            return ProviderSendResult.Transient(null, $"No answer from Twilio: {exception.Message}");
+        }
+    }
+
+    /// <summary>Twilio addresses WhatsApp users as <c>whatsapp:+E.164</c>.</summary>
+    public static string WhatsAppAddress(string number) =>
+        number.StartsWith("whatsapp:", StringComparison.Ordinal) ? number : $"whatsapp:+{number.TrimStart('+')}";
+}

@@ -1,0 +1,12 @@
+namespace Conversations.WebFrontend.Conversations;
+
+/// <summary>
+/// <c>POST /api/messages</c>: text, a media link (<c>kind</c> image, audio, video or document), or an approved
+/// template. <c>clientMessageId</c> makes a retried request send once.
+/// </summary>
+public sealed record SendMessageRequest(
+    Guid? ConversationId,
+    Guid? ClientMessageId,
+    string? Text,
+    SendMediaRequest? Media,
+    SendTemplateRequest? Template);

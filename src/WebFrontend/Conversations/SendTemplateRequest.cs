@@ -1,0 +1,3 @@
+namespace Conversations.WebFrontend.Conversations;
+
+public sealed record SendTemplateRequest(string? Name, string? Language, IReadOnlyList<string>? Parameters);

@@ -1,0 +1,144 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Conversations.Infrastructure.Accounts;
+using Conversations.Infrastructure.Channels;
+using Conversations.WebFrontend.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Conversations.WebFrontend.Settings;
+
+/// <summary>A business's WhatsApp numbers: Meta Cloud API or Twilio, several per business.</summary>
+public static partial class WhatsAppSettingsApi
+{
+    public static IEndpointRouteBuilder MapWhatsAppSettingsApi(this IEndpointRouteBuilder app)
+    {
+        var settings = app.MapGroup("/api/settings/whatsapp").WithTags("Settings");
+        settings.MapGet("/", ListAsync);
+        settings.MapPost("/", SaveAsync);
+        settings.MapDelete("/{id:guid}", DeleteAsync);
+        return app;
+    }
+
+    private static async Task<Ok<IReadOnlyList<WhatsAppChannelView>>> ListAsync(
+        ClaimsPrincipal user, WhatsAppChannelDirectory channels, CancellationToken cancellationToken)
+    {
+        var list = await channels.ListAsync(user.GetBusinessId(), cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<WhatsAppChannelView>>(list.Select(WhatsAppChannelView.From).ToList());
+    }
+
+    private static async Task<Results<Ok<WhatsAppChannelView>, ValidationProblem, ProblemHttpResult>> SaveAsync(
+        WhatsAppChannelRequest? request,
+        ClaimsPrincipal user,
+        WhatsAppChannelDirectory channels,
+        ChannelSettingsStore store,
+        CancellationToken cancellationToken)
+    {
+        if (!CanManage(user))
+        {
+            return TypedResults.Problem(title: "Only owners and admins manage WhatsApp numbers.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var provider = request?.Provider?.Trim().ToLowerInvariant();
+        var address = provider switch
+        {
+            "meta" => request!.PhoneNumberId?.Trim(),
+            "twilio" => request!.SenderNumber?.Trim(),
+            _ => null,
+        };
+        if (provider is not ("meta" or "twilio"))
+        {
+            errors["provider"] = ["Must be 'meta' or 'twilio'."];
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var existing = address is null ? null : await channels.FindByAddressAsync(address, cancellationToken);
+        var isNew = existing is null || existing.BusinessId != user.GetBusinessId();
+        if (provider == "meta")
+        {
+            Check(errors, "phoneNumberId", address, MetaPhoneNumberId(), "The Cloud API phone number id: digits only.");
+            Check(errors, "businessAccountId", request!.BusinessAccountId, MetaPhoneNumberId(), "The WhatsApp business account id: digits only.", optional: true);
+            Check(errors, "appSecret", request.AppSecret, Secret(), "The Meta app secret (at least 16 characters).", optional: !isNew);
+            Check(errors, "accessToken", request.AccessToken, Secret(), "A Graph API access token.", optional: true);
+            Check(errors, "verifyToken", request.VerifyToken, VerifyToken(), "8 to 128 letters, digits, '-', '_' or '.'.", optional: !isNew && existing?.VerifyToken is not null);
+        }
+        else
+        {
+            Check(errors, "senderNumber", address, E164(), "The sender number in E.164, e.g. +14155238886.");
+            Check(errors, "accountSid", request!.AccountSid, Sid("AC"), "A Twilio account SID (AC followed by 32 hex digits).");
+            Check(errors, "authToken", request.AuthToken, Secret(), "The account's auth token.", optional: !isNew);
+            Check(errors, "messagingServiceSid", request.MessagingServiceSid, Sid("MG"), "A messaging service SID (MG followed by 32 hex digits).", optional: true);
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var registration = new ChannelRegistration(
+            provider,
+            address!,
+            request.DisplayPhoneNumber?.Trim() ?? (provider == "twilio" ? address! : existing?.DisplayPhoneNumber ?? ""),
+            provider == "meta" ? request.BusinessAccountId?.Trim() : null,
+            provider == "meta" ? request.VerifyToken?.Trim() ?? existing?.VerifyToken : null,
+            provider == "twilio" ? request.AccountSid?.Trim() : null,
+            provider == "twilio" ? request.MessagingServiceSid?.Trim() : null,
+            new ChannelSecrets(request.AccessToken?.Trim(), request.AppSecret?.Trim(), request.AuthToken?.Trim()));
+
+        var saved = await store.SaveAsync(user.GetBusinessId(), registration, cancellationToken);
+        return saved is null
+            ? TypedResults.Problem(
+                title: "This number is connected to another business.",
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [provider == "meta" ? "phoneNumberId" : "senderNumber"] = ["Already in use."] } },
+                statusCode: StatusCodes.Status409Conflict)
+            : TypedResults.Ok(WhatsAppChannelView.From(saved));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        Guid id, ClaimsPrincipal user, ChannelSettingsStore store, CancellationToken cancellationToken)
+    {
+        if (!CanManage(user))
+        {
+            return TypedResults.Problem(title: "Only owners and admins manage WhatsApp numbers.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        return await store.DeleteAsync(user.GetBusinessId(), id, cancellationToken)
+            ? TypedResults.NoContent()
+            : TypedResults.Problem(title: "No such WhatsApp number.", statusCode: StatusCodes.Status404NotFound);
+    }
+
+    private static bool CanManage(ClaimsPrincipal user) =>
+        user.FindFirstValue(ConversationsClaims.Role) is EmployeeRoles.Owner or EmployeeRoles.Admin;
+
+    private static void Check(Dictionary<string, string[]> errors, string field, string? value, Regex pattern, string rule, bool optional = false)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (!optional)
+            {
+                errors[field] = [$"Required. {rule}"];
+            }
+
+            return;
+        }
+
+        if (!pattern.IsMatch(value.Trim()))
+        {
+            errors[field] = [rule];
+        }
+    }
+
+    [GeneratedRegex(@"^\d{1,32}$")]
+    private static partial Regex MetaPhoneNumberId();
+
+    [GeneratedRegex(@"^\S{16,1024}$")]
+    private static partial Regex Secret();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.\-]{8,128}$")]
+    private static partial Regex VerifyToken();
+
+    [GeneratedRegex(@"^\+[1-9]\d{6,14}$")]
+    private static partial Regex E164();
+
+    private static Regex Sid(string prefix) => new($"^{prefix}[0-9a-fA-F]{{32}}$", RegexOptions.CultureInvariant);
+}
