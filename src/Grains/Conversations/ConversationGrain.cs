@@ -30,13 +30,9 @@ public sealed partial class ConversationGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (!state.RecordExists)
-        {
-            return;
-        }
-
         // The transcript, not the grain state, is the source of truth for numbering: a silo can die
         // between storing a message and writing state, and the next message must not reuse a number.
+        // That includes the first message, after which no state exists yet, so read even without it.
         var tail = await store.ReadTailAsync(this.GetPrimaryKey(), RecentIdWindow, cancellationToken);
         lastSequence = tail.LastSequence;
         lastCustomerMessageAt = tail.LastCustomerMessageAt;
