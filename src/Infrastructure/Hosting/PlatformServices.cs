@@ -1,4 +1,5 @@
 using Conversations.Grains.Conversations;
+using Conversations.Grains.Employees;
 using Conversations.Infrastructure.Accounts;
 using Conversations.Infrastructure.Channels;
 using Conversations.Infrastructure.Conversations;
@@ -43,6 +44,14 @@ public static class PlatformServices
         services.AddSingleton<IPasswordHasher<EmployeeAccount>, PasswordHasher<EmployeeAccount>>();
         services.AddSingleton<EmployeeDirectory>();
         services.AddSingleton<BusinessProvisioning>();
+
+        services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IEmployeeSecurityStore, PostgresEmployeeSecurityStore>();
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<EmailVerification>();
+        services.AddSingleton<PasswordCredentials>();
+        services.AddSingleton<EmployeeInvitations>();
         return builder;
     }
 }
