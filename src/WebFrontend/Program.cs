@@ -1,6 +1,8 @@
 using Conversations.Infrastructure.Hosting;
 using Conversations.WebFrontend.Auth;
+using Conversations.WebFrontend.Businesses;
 using Conversations.WebFrontend.Conversations;
+using Conversations.WebFrontend.Employees;
 using Conversations.WebFrontend.Health;
 using Conversations.WebFrontend.Hosting;
 using Conversations.WebFrontend.Outbox;
@@ -21,9 +23,15 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapHealthApi();
 app.MapAuthApi();
+app.MapSessionsApi();
+app.MapPasswordApi();
+app.MapEmailVerificationApi();
+app.MapBusinessesApi();
+app.MapEmployeesApi();
 app.MapWhatsAppWebhook();
 app.MapTwilioWebhook();
 app.MapMessagesApi();

@@ -121,9 +121,9 @@ public sealed class SiloProcessClusterTests(ITestOutputHelper output) : IAsyncLi
             database.DataSource, Options.Create(new ConversationStoreOptions()), NullLogger<PostgresConversationStore>.Instance))
         {
             Assert.True(await store.AppendAsync(
-                new StoredConversation(conversationId, businessId, customer, first.CustomerName, ConversationMode.Ai, storedAt, storedAt, 1),
+                new StoredConversation(conversationId, businessId, customer, first.CustomerName, ConversationMode.Ai, storedAt, first.SentAt),
                 new StoredMessage(Guid.CreateVersion7(), businessId, conversationId, 1, MessageDirection.Inbound, MessageSender.Customer,
-                    first.Kind, first.Body, first.ProviderMessageId, first.SentAt, storedAt)));
+                    first.Content, first.ProviderMessageId, first.SentAt, storedAt)));
         }
 
         await using var cluster = await SiloProcessCluster.StartAsync(database, siloCount: 1);
@@ -144,7 +144,8 @@ public sealed class SiloProcessClusterTests(ITestOutputHelper output) : IAsyncLi
     private static string NameOf(string customer) => $"Customer {customer[^4..]}";
 
     private static InboundMessage Message(Guid businessId, string customer, int n) =>
-        new(businessId, customer, NameOf(customer), $"wamid.{customer}.{n}", "text", $"message {n}", DateTimeOffset.UtcNow);
+        new(businessId, customer, NameOf(customer), $"wamid.{customer}.{n}", MessageContent.PlainText($"message {n}"),
+            DateTimeOffset.UtcNow, ChannelKeys.ForLocal(businessId));
 
     private async Task CreateBusinessAsync(Guid businessId)
     {

@@ -1,4 +1,6 @@
 using Conversations.Grains.Conversations;
+using Conversations.Grains.Employees;
+using Conversations.Infrastructure.Accounts;
 using Conversations.Grains.Interfaces;
 using Conversations.Infrastructure.Conversations;
 using Conversations.TestSupport;
@@ -62,6 +64,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
             silo.Services.AddOptions<ConversationStoreOptions>();
             silo.Services.AddSingleton<IConversationStore, PostgresConversationStore>();
+            silo.Services.AddSingleton<IEmployeeSecurityStore, PostgresEmployeeSecurityStore>();
             silo.Services.AddSingleton(TimeProvider.System);
         }
     }

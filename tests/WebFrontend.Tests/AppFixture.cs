@@ -31,3 +31,10 @@ public sealed class AppCollection : ICollectionFixture<AppFixture>
 {
     public const string Name = "app";
 }
+
+/// <summary>A second app for tests that move its wall clock, so no other test sees time jump.</summary>
+[CollectionDefinition(Name)]
+public sealed class ClockCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "clock";
+}

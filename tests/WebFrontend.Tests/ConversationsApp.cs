@@ -5,6 +5,7 @@ using Conversations.Infrastructure.Accounts;
 using Conversations.TestSupport;
 using Conversations.WebFrontend.WhatsApp;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,30 @@ public sealed class ConversationsApp : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        builder.UseSetting("Conversations:Mail:PickupFolder", MailFolder);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, TestClientAddress>();
+        });
+    }
+
+    /// <summary>The app's wall clock; tests that move it put it back.</summary>
+    public TestClock Clock { get; } = new();
+
+    /// <summary>Where the app writes the e-mails it sends (no SMTP server in tests).</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"conversations-mail-{Guid.NewGuid():N}");
+
+    public Mailbox Mailbox => new(MailFolder);
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(MailFolder))
+        {
+            Directory.Delete(MailFolder, recursive: true);
         }
     }
 

@@ -30,11 +30,11 @@ public sealed class BusinessProvisioning(
             owner.Password);
         batch.BatchCommands.Add(Command(
             """
-            INSERT INTO employees (id, business_id, email, display_name, role, password_hash)
-            VALUES (@id, @business, @email, @name, @role, @hash)
+            INSERT INTO employees (id, business_id, email, display_name, role, password_hash, email_verified)
+            VALUES (@id, @business, @email, @name, @role, @hash, @verified)
             """,
             ("id", ownerId), ("business", business.Id), ("email", owner.Email.Trim()),
-            ("name", owner.DisplayName), ("role", EmployeeRoles.Owner), ("hash", hash)));
+            ("name", owner.DisplayName), ("role", EmployeeRoles.Owner), ("hash", hash), ("verified", owner.EmailVerified)));
 
         foreach (var service in business.Services)
         {
@@ -63,6 +63,27 @@ public sealed class BusinessProvisioning(
         await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ownerId;
+    }
+
+    /// <summary>Like <see cref="CreateAsync"/>, but <c>null</c> instead of an error when the owner's e-mail is taken.</summary>
+    public async Task<Guid?> TryCreateAsync(NewBusiness business, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CreateAsync(business, cancellationToken);
+        }
+        catch (PostgresException exception) when (exception is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "ux_employees_email" })
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The business's name, or <c>null</c> when there is no such business.</summary>
+    public async Task<string?> FindNameAsync(Guid businessId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT name FROM businesses WHERE id = @id");
+        command.Parameters.AddWithValue("id", businessId);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     /// <summary>Whether a business with this id exists.</summary>

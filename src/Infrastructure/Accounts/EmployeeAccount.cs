@@ -8,4 +8,5 @@ public sealed record EmployeeAccount(
     string DisplayName,
     string Role,
     string PasswordHash,
-    bool IsActive);
+    bool IsActive,
+    bool EmailVerified = true);

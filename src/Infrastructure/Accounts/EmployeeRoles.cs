@@ -6,4 +6,8 @@ public static class EmployeeRoles
     public const string Owner = "owner";
     public const string Admin = "admin";
     public const string Agent = "agent";
+
+    public static IReadOnlyList<string> All { get; } = [Owner, Admin, Agent];
+
+    public static bool IsKnown(string? role) => role is Owner or Admin or Agent;
 }

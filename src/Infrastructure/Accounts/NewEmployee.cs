@@ -1,3 +1,4 @@
 namespace Conversations.Infrastructure.Accounts;
 
-public sealed record NewEmployee(string Email, string DisplayName, string Password);
+/// <param name="EmailVerified">False for public sign-up, whose owner must confirm the address.</param>
+public sealed record NewEmployee(string Email, string DisplayName, string Password, bool EmailVerified = true);

@@ -1,5 +1,6 @@
 using Conversations.Grains.Channels;
 using Conversations.Grains.Conversations;
+using Conversations.Grains.Employees;
 using Conversations.Infrastructure.Accounts;
 using Conversations.Infrastructure.Channels;
 using Conversations.Infrastructure.Conversations;
@@ -48,6 +49,14 @@ public static class PlatformServices
         services.AddSingleton<IPasswordHasher<EmployeeAccount>, PasswordHasher<EmployeeAccount>>();
         services.AddSingleton<EmployeeDirectory>();
         services.AddSingleton<BusinessProvisioning>();
+
+        services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IEmployeeSecurityStore, PostgresEmployeeSecurityStore>();
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<EmailVerification>();
+        services.AddSingleton<PasswordCredentials>();
+        services.AddSingleton<EmployeeInvitations>();
         return builder;
     }
 

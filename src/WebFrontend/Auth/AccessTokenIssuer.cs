@@ -10,7 +10,7 @@ public sealed class AccessTokenIssuer(IOptions<AuthOptions> options, TokenSignin
 {
     private readonly JsonWebTokenHandler handler = new();
 
-    public AccessToken Issue(EmployeeAccount employee)
+    public AccessToken Issue(EmployeeAccount employee, Guid sessionId)
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
@@ -28,6 +28,7 @@ public sealed class AccessTokenIssuer(IOptions<AuthOptions> options, TokenSignin
                 new Claim(ConversationsClaims.BusinessId, employee.BusinessId.ToString()),
                 new Claim(ConversationsClaims.Role, employee.Role),
                 new Claim(ConversationsClaims.Email, employee.Email),
+                new Claim(ConversationsClaims.SessionId, sessionId.ToString()),
             ]),
             SigningCredentials = new SigningCredentials(signingKey.Key, SecurityAlgorithms.HmacSha256),
         });

@@ -1,30 +1,40 @@
+using System.Security.Claims;
+using Conversations.Grains.Interfaces;
 using Conversations.Infrastructure.Accounts;
+using Conversations.WebFrontend.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
 namespace Conversations.WebFrontend.Auth;
 
+/// <summary>Login, refresh-token rotation, logout, and accepting an invitation (which logs the invitee in).</summary>
 public static class AuthApi
 {
+    public const string InvalidCredentials = "Invalid e-mail or password.";
+
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
-        auth.MapPost("/login", LoginAsync).AllowAnonymous();
+        auth.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Credentials);
+        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous();
+        auth.MapPost("/logout", LogoutAsync);
+        auth.MapPost("/logout-all", LogoutAllAsync);
+        auth.MapPost("/accept-invitation", AcceptInvitationAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Credentials);
         return app;
     }
 
     public sealed record LoginRequest(string? Email, string? Password);
 
-    public sealed record LoginResponse(string AccessToken, string TokenType, DateTimeOffset ExpiresAt, EmployeeView Employee);
+    public sealed record RefreshRequest(string? RefreshToken);
 
-    public sealed record EmployeeView(Guid Id, Guid BusinessId, string Email, string DisplayName, string Role);
+    public sealed record AcceptInvitationRequest(string? Token, string? DisplayName, string? Password);
 
-    private static async Task<Results<Ok<LoginResponse>, ValidationProblem, ProblemHttpResult>> LoginAsync(
-        LoginRequest? request,
-        EmployeeDirectory employees,
-        IPasswordHasher<EmployeeAccount> passwords,
-        AccessTokenIssuer tokens,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Unknown e-mail, wrong password, inactive employee and locked account all get the same 401, after
+    /// the same password-hash work, so the answer never tells whether an address has an account.
+    /// </summary>
+    private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> LoginAsync(
+        LoginRequest? request, [AsParameters] AuthServices services, HttpContext context, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request?.Email))
@@ -42,22 +52,103 @@ public static class AuthApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var employee = await employees.FindByEmailAsync(request!.Email!, cancellationToken);
-
-        // Verify against a stand-in hash when the address is unknown, so the answer takes as long and
-        // says the same whether or not the e-mail exists.
-        var verified = passwords.VerifyHashedPassword(
-            employee ?? UnknownEmployee, employee?.PasswordHash ?? UnknownEmployeeHash, request.Password!);
-        if (employee is null || !employee.IsActive || verified == PasswordVerificationResult.Failed)
+        var email = request!.Email!.Trim();
+        var now = services.Time.GetUtcNow();
+        var locked = await services.Throttle.IsLockedAsync(email, now, cancellationToken);
+        var employee = await services.Employees.FindByEmailAsync(email, cancellationToken);
+        var hash = employee?.PasswordHash is { Length: > 0 } stored ? stored : UnknownEmployeeHash;
+        var verified = services.Passwords.VerifyHashedPassword(employee ?? UnknownEmployee, hash, request.Password!);
+        if (locked || employee is null || !employee.IsActive || verified == PasswordVerificationResult.Failed)
         {
-            return TypedResults.Problem(
-                title: "Invalid e-mail or password.", statusCode: StatusCodes.Status401Unauthorized);
+            AccountsLog.LoginFailed(services.Log);
+            if (!locked && await services.Throttle.RecordFailureAsync(email, now, cancellationToken))
+            {
+                AccountsLog.LockedOut(services.Log);
+            }
+
+            return TypedResults.Problem(title: InvalidCredentials, statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        var token = tokens.Issue(employee);
-        return TypedResults.Ok(new LoginResponse(
-            token.Token, "Bearer", token.ExpiresAt,
-            new EmployeeView(employee.Id, employee.BusinessId, employee.Email, employee.DisplayName, employee.Role)));
+        await services.Throttle.ResetAsync(email, cancellationToken);
+        var tokens = await services.Issuer.StartAsync(employee, context, cancellationToken);
+        AccountsLog.LoggedIn(services.Log, employee.Id, tokens.SessionId);
+        return TypedResults.Ok(tokens);
+    }
+
+    /// <summary>Spends the refresh token (from the body, else the cookie) for a new pair; a spent one revokes its session.</summary>
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> RefreshAsync(
+        RefreshRequest? request, [AsParameters] AuthServices services, HttpContext context, CancellationToken cancellationToken)
+    {
+        var token = request?.RefreshToken ?? RefreshCookie.Read(context.Request);
+        var outcome = await services.Sessions.RotateAsync(token, RequestClient.Describe(context), services.Time.GetUtcNow(), cancellationToken);
+        switch (outcome)
+        {
+            case RefreshOutcome.Rotated rotated:
+                return TypedResults.Ok(services.Issuer.Respond(rotated.Employee, rotated.Session, context));
+            case RefreshOutcome.Reused reused:
+                await services.Grains.GetGrain<IEmployeeGrain>(reused.EmployeeId).RevokeSessionsAsync([reused.SessionId]);
+                AccountsLog.RefreshTokenReused(services.Log, reused.EmployeeId, reused.SessionId);
+                break;
+        }
+
+        RefreshCookie.Delete(context.Response);
+        return TypedResults.Problem(title: "The refresh token is not valid.", statusCode: StatusCodes.Status401Unauthorized);
+    }
+
+    /// <summary>Ends the caller's session: its refresh token and its access tokens stop working.</summary>
+    private static async Task<NoContent> LogoutAsync(ClaimsPrincipal user, IGrainFactory grains, HttpContext context)
+    {
+        await grains.GetGrain<IEmployeeGrain>(user.GetEmployeeId()).RevokeSessionsAsync([user.GetSessionId()]);
+        RefreshCookie.Delete(context.Response);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Ends every session of the caller, on every device.</summary>
+    private static async Task<NoContent> LogoutAllAsync(ClaimsPrincipal user, IGrainFactory grains, HttpContext context)
+    {
+        await grains.GetGrain<IEmployeeGrain>(user.GetEmployeeId()).RevokeOtherSessionsAsync(null);
+        RefreshCookie.Delete(context.Response);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<TokenResponse>, ValidationProblem>> AcceptInvitationAsync(
+        AcceptInvitationRequest? request,
+        [AsParameters] AuthServices services,
+        EmployeeInvitations invitations,
+        HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request?.Token))
+        {
+            errors["token"] = ["The invitation token is required."];
+        }
+
+        if (AccountFields.DisplayNameError(request?.DisplayName) is { } nameError)
+        {
+            errors["displayName"] = [nameError];
+        }
+
+        if (PasswordRules.Check(request?.Password, null) is { } passwordError)
+        {
+            errors["password"] = [passwordError];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var employee = await invitations.AcceptAsync(
+            request!.Token, request.DisplayName!.Trim(), request.Password!, services.Time.GetUtcNow(), cancellationToken);
+        if (employee is null)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["token"] = ["The invitation is not valid: it was used, withdrawn or has expired."] });
+        }
+
+        await services.Grains.GetGrain<IEmployeeGrain>(employee.Id).ReloadAsync();
+        return TypedResults.Ok(await services.Issuer.StartAsync(employee, context, cancellationToken));
     }
 
     private static readonly EmployeeAccount UnknownEmployee = new(Guid.Empty, Guid.Empty, "", "", "", "", false);

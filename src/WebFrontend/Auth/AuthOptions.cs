@@ -19,8 +19,9 @@ public sealed class AuthOptions : IValidatableObject
     /// </summary>
     public string? SigningKey { get; set; }
 
+    /// <summary>Short, because a refresh token renews it; revocation does not wait for it anyway.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
-    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -10,7 +10,14 @@ public static class ConversationsClaims
     public const string Role = "role";
     public const string Email = "email";
 
+    /// <summary>The session (refresh-token family) the token was issued for; revoking it refuses the token at once.</summary>
+    public const string SessionId = "sid";
+
     public static Guid GetBusinessId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(BusinessId)!);
 
     public static Guid GetEmployeeId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(EmployeeId)!);
+
+    public static Guid GetSessionId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(SessionId)!);
+
+    public static string GetRole(this ClaimsPrincipal user) => user.FindFirstValue(Role)!;
 }

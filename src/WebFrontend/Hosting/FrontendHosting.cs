@@ -1,8 +1,12 @@
 using System.Text.Json.Serialization;
+using Conversations.Infrastructure.Accounts;
 using Conversations.Infrastructure.Demo;
 using Conversations.Infrastructure.Hosting;
+using Conversations.Infrastructure.Mail;
 using Conversations.WebFrontend.Auth;
+using Conversations.WebFrontend.Employees;
 using Conversations.WebFrontend.Health;
+using Conversations.WebFrontend.RateLimiting;
 using Conversations.WebFrontend.Realtime;
 using Conversations.WebFrontend.WhatsApp;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -41,9 +45,13 @@ public static class FrontendHosting
         services.AddSingleton<TokenSigningKey>();
         services.AddHostedService(sp => sp.GetRequiredService<TokenSigningKey>());
         services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<SessionIssuer>();
+        services.AddSingleton<AccountEmails>();
+        services.AddConversationsMail();
+        services.AddConversationsRateLimits();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>, TokenSigningKey>((jwt, auth, signingKey) =>
+            .Configure<IOptions<AuthOptions>, TokenSigningKey, TimeProvider>((jwt, auth, signingKey, time) =>
             {
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters = new TokenValidationParameters
@@ -54,6 +62,14 @@ public static class FrontendHosting
                     NameClaimType = ConversationsClaims.EmployeeId,
                     RoleClaimType = ConversationsClaims.Role,
                     ClockSkew = TimeSpan.FromSeconds(30),
+
+                    // Checked against the injected clock, so tests can let a token expire without waiting.
+                    LifetimeValidator = (notBefore, expires, _, parameters) =>
+                    {
+                        var now = time.GetUtcNow().UtcDateTime;
+                        return expires is { } end && now < end + parameters.ClockSkew
+                            && (notBefore is not { } start || now >= start - parameters.ClockSkew);
+                    },
                 };
 
                 // Browsers cannot set headers on WebSocket requests, so the hub takes the token from the query.
@@ -69,11 +85,13 @@ public static class FrontendHosting
 
                         return Task.CompletedTask;
                     },
+                    OnTokenValidated = AccessTokenValidation.OnTokenValidatedAsync,
                 };
             });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
-                .RequireClaim(ConversationsClaims.BusinessId).Build());
+                .RequireClaim(ConversationsClaims.BusinessId).Build())
+            .AddEmployeePolicies();
 
         services.AddSignalR().AddJsonProtocol(o =>
             o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Conversations.Infrastructure.Accounts;
+
+/// <summary>Invites employees by e-mail (a pending row and a token) and turns an accepted invitation into an active account.</summary>
+public sealed class EmployeeInvitations(
+    NpgsqlDataSource dataSource,
+    IPasswordHasher<EmployeeAccount> passwords,
+    IOptions<AccountOptions> options)
+{
+    /// <returns>The invitation, or <c>null</c> when the e-mail address already belongs to an employee.</returns>
+    public async Task<Invitation?> InviteAsync(
+        Guid businessId, string email, string displayName, string role, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var employeeId = Guid.CreateVersion7(now);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var insert = new NpgsqlCommand("""
+            INSERT INTO employees (id, business_id, email, display_name, role, password_hash, is_active, status, email_verified, created_at, updated_at)
+            VALUES (@id, @business, @email, @name, @role, '', false, 'pending', false, @now, @now)
+            ON CONFLICT ((lower(email))) DO NOTHING
+            """, connection, transaction))
+        {
+            insert.Parameters.AddWithValue("id", employeeId);
+            insert.Parameters.AddWithValue("business", businessId);
+            insert.Parameters.AddWithValue("email", email);
+            insert.Parameters.AddWithValue("name", displayName);
+            insert.Parameters.AddWithValue("role", role);
+            insert.Parameters.AddWithValue("now", now);
+            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                return null;
+            }
+        }
+
+        var token = await AccountTokens.IssueAsync(
+            connection, transaction, AccountTokenPurpose.Invitation, businessId, employeeId, now,
+            options.Value.InvitationTokenLifetime, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new Invitation(
+            new EmployeeProfile(employeeId, businessId, email, displayName, role, EmployeeStatus.Pending, false, now), token);
+    }
+
+    /// <summary>
+    /// Spends the invitation token and activates its pending employee with the name and password they chose
+    /// (their e-mail is verified: the token reached it). <c>null</c> when the token is unknown, used,
+    /// expired, or its employee is no longer pending.
+    /// </summary>
+    public async Task<EmployeeAccount?> AcceptAsync(
+        string? token, string displayName, string password, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var employeeId = await AccountTokens.ConsumeAsync(connection, transaction, AccountTokenPurpose.Invitation, token, now, cancellationToken);
+        if (employeeId is null)
+        {
+            return null;
+        }
+
+        var hash = passwords.HashPassword(new EmployeeAccount(employeeId.Value, Guid.Empty, "", displayName, "", "", true), password);
+        await using var update = new NpgsqlCommand("""
+            UPDATE employees
+            SET status = 'active', is_active = true, email_verified = true, display_name = @name,
+                password_hash = @hash, updated_at = @now
+            WHERE id = @id AND status = 'pending'
+            RETURNING id, business_id, email, display_name, role, password_hash, status, email_verified
+            """, connection, transaction);
+        update.Parameters.AddWithValue("name", displayName);
+        update.Parameters.AddWithValue("hash", hash);
+        update.Parameters.AddWithValue("now", now);
+        update.Parameters.AddWithValue("id", employeeId.Value);
+        EmployeeAccount? account;
+        await using (var reader = await update.ExecuteReaderAsync(cancellationToken))
+        {
+            account = await reader.ReadAsync(cancellationToken) ? EmployeeDirectory.ReadAccount(reader) : null;
+        }
+
+        if (account is null)
+        {
+            return null;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return account;
+    }
+}

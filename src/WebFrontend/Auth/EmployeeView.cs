@@ -1,0 +1,8 @@
+namespace Conversations.WebFrontend.Auth;
+
+/// <summary>Who a token was issued to.</summary>
+/// <param name="EmailVerified">
+/// Unverified owners may log in (so sign-up works offline and nothing is lost to a slow mailbox); the
+/// client shows a reminder while this is false.
+/// </param>
+public sealed record EmployeeView(Guid Id, Guid BusinessId, string Email, string DisplayName, string Role, bool EmailVerified);
