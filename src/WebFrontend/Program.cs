@@ -34,6 +34,7 @@ app.MapBusinessesApi();
 app.MapEmployeesApi();
 app.MapWhatsAppWebhook();
 app.MapTwilioWebhook();
+app.MapConversationsApi();
 app.MapMessagesApi();
 app.MapOutboxApi();
 app.MapWhatsAppSettingsApi();

@@ -16,30 +16,33 @@ public static class MessageReader
          FROM message_reactions r WHERE r.message_id = m.id) AS reactions
         """;
 
-    public static MessageView Read(NpgsqlDataReader reader)
+    /// <param name="offset">Where the <see cref="Columns"/> start in the row.</param>
+    public static MessageView Read(NpgsqlDataReader reader, int offset = 0)
     {
-        var kind = reader.GetString(5);
-        var body = reader.IsDBNull(6) ? null : reader.GetString(6);
-        var content = reader.IsDBNull(10)
+        int At(int column) => offset + column;
+
+        var kind = reader.GetString(At(5));
+        var body = reader.IsDBNull(At(6)) ? null : reader.GetString(At(6));
+        var content = reader.IsDBNull(At(10))
             ? new MessageContent(kind, body)
-            : MessageContentJson.Deserialize(reader.GetString(10));
+            : MessageContentJson.Deserialize(reader.GetString(At(10)));
         return new MessageView(
-            reader.GetGuid(0),
-            reader.GetGuid(1),
-            reader.GetInt64(2),
-            reader.GetString(3) == "inbound" ? MessageDirection.Inbound : MessageDirection.Outbound,
-            StoredNames.Sender(reader.GetString(4)),
+            reader.GetGuid(At(0)),
+            reader.GetGuid(At(1)),
+            reader.GetInt64(At(2)),
+            reader.GetString(At(3)) == "inbound" ? MessageDirection.Inbound : MessageDirection.Outbound,
+            StoredNames.Sender(reader.GetString(At(4))),
             kind,
             body,
-            reader.IsDBNull(7) ? null : reader.GetString(7),
-            reader.GetFieldValue<DateTimeOffset>(8),
-            reader.GetFieldValue<DateTimeOffset>(9),
+            reader.IsDBNull(At(7)) ? null : reader.GetString(At(7)),
+            reader.GetFieldValue<DateTimeOffset>(At(8)),
+            reader.GetFieldValue<DateTimeOffset>(At(9)),
             content,
-            reader.IsDBNull(11) ? null : StoredNames.Delivery(reader.GetString(11)),
-            reader.IsDBNull(12) ? null : reader.GetString(12),
-            reader.IsDBNull(13) ? null : reader.GetString(13),
-            reader.IsDBNull(14) ? null : reader.GetGuid(14),
-            reader.IsDBNull(15) ? null : reader.GetString(15),
-            reader.IsDBNull(16) ? null : JsonSerializer.Deserialize<List<MessageReaction>>(reader.GetString(16), MessageContentJson.Options));
+            reader.IsDBNull(At(11)) ? null : StoredNames.Delivery(reader.GetString(At(11))),
+            reader.IsDBNull(At(12)) ? null : reader.GetString(At(12)),
+            reader.IsDBNull(At(13)) ? null : reader.GetString(At(13)),
+            reader.IsDBNull(At(14)) ? null : reader.GetGuid(At(14)),
+            reader.IsDBNull(At(15)) ? null : reader.GetString(At(15)),
+            reader.IsDBNull(At(16)) ? null : JsonSerializer.Deserialize<List<MessageReaction>>(reader.GetString(At(16)), MessageContentJson.Options));
     }
 }

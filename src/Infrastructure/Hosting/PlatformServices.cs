@@ -43,6 +43,7 @@ public static class PlatformServices
         services.AddSingleton<PostgresConversationStore>();
         services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<PostgresConversationStore>());
         services.AddSingleton<MessageQueries>();
+        services.AddSingleton<ConversationQueries>();
 
         services.AddMemoryCache();
         services.AddConversationsChannels();

@@ -1,0 +1,18 @@
+using Conversations.Grains.Interfaces.Models;
+
+namespace Conversations.Infrastructure.Conversations;
+
+/// <summary>A conversation as the inbox lists it.</summary>
+public sealed record ConversationSummary(
+    Guid Id,
+    CustomerSummary Customer,
+    string Mode,
+    string Status,
+    Guid? AssigneeId,
+    IReadOnlyList<string> Labels,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastMessageAt,
+    long LastSequence,
+    long LastReadSequence,
+    int UnreadCount,
+    MessageView? LastMessage);

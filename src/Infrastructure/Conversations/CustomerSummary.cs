@@ -1,0 +1,3 @@
+namespace Conversations.Infrastructure.Conversations;
+
+public sealed record CustomerSummary(string WaId, string? Name);
