@@ -30,6 +30,12 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// <summary>Called by the outbox once the provider accepted a message, or refused it for good.</summary>
     Task RecordSendResultAsync(Guid messageId, ProviderSendResult result);
 
+    /// <summary>
+    /// Called by the outbox once a customer's media was fetched into the media store (or can never be):
+    /// links it to its message and tells agents.
+    /// </summary>
+    Task RecordMediaAsync(Guid messageId, Guid? storedMediaId);
+
     /// <summary>The conversation as it stands, or <c>null</c> when no message was ever received.</summary>
     Task<ConversationSnapshot?> GetSnapshotAsync();
 }

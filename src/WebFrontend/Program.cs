@@ -5,6 +5,7 @@ using Conversations.WebFrontend.Conversations;
 using Conversations.WebFrontend.Employees;
 using Conversations.WebFrontend.Health;
 using Conversations.WebFrontend.Hosting;
+using Conversations.WebFrontend.Media;
 using Conversations.WebFrontend.Outbox;
 using Conversations.WebFrontend.Realtime;
 using Conversations.WebFrontend.Settings;
@@ -37,6 +38,7 @@ app.MapTwilioWebhook();
 app.MapConversationsApi();
 app.MapMessagesApi();
 app.MapOutboxApi();
+app.MapMediaApi();
 app.MapWhatsAppSettingsApi();
 app.MapHub<ConversationsHub>(ConversationsHub.Path);
 

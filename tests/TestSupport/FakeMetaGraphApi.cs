@@ -14,9 +14,19 @@ public sealed class FakeMetaGraphApi : FakeProviderServer
     public static string Error(int code, string title) =>
         JsonSerializer.Serialize(new { error = new { message = title, type = "OAuthException", code, error_data = new { messaging_product = "whatsapp", details = title }, fbtrace_id = "Az8or2yhqkZfEZ-_4Qn_Bam" } });
 
+    /// <summary>The bytes the fake serves for a media id.</summary>
+    public static byte[] MediaBytes(string mediaId) => System.Text.Encoding.UTF8.GetBytes($"\u00FF\u00D8 fake jpeg {mediaId}");
+
     protected override async Task AnswerAsync(HttpContext context, string body)
     {
-        if (context.Request.Method != "POST" || !context.Request.Path.Value!.EndsWith("/messages", StringComparison.Ordinal))
+        var path = context.Request.Path.Value!;
+        if (context.Request.Method == "GET")
+        {
+            await AnswerMediaAsync(context, path);
+            return;
+        }
+
+        if (context.Request.Method != "POST" || !path.EndsWith("/messages", StringComparison.Ordinal))
         {
             context.Response.StatusCode = 404;
             return;
@@ -32,5 +42,42 @@ public sealed class FakeMetaGraphApi : FakeProviderServer
             contacts = new[] { new { input = to, wa_id = to } },
             messages = new[] { new { id } },
         }));
+    }
+
+    /// <summary>
+    /// <c>GET /{version}/{media-id}</c> answers the media's URL, which (like Meta's) needs the same bearer token.
+    /// </summary>
+    private async Task AnswerMediaAsync(HttpContext context, string path)
+    {
+        if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = 401;
+            return;
+        }
+
+        var segments = path.Trim('/').Split('/');
+        if (segments is ["media-download", var downloadId])
+        {
+            context.Response.ContentType = "image/jpeg";
+            await context.Response.Body.WriteAsync(MediaBytes(downloadId));
+            return;
+        }
+
+        if (segments is [_, var mediaId])
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(JsonSerializer.Serialize(new
+            {
+                messaging_product = "whatsapp",
+                url = $"{BaseUrl}/media-download/{mediaId}",
+                mime_type = "image/jpeg",
+                sha256 = "unused",
+                file_size = MediaBytes(mediaId).Length,
+                id = mediaId,
+            }));
+            return;
+        }
+
+        context.Response.StatusCode = 404;
     }
 }

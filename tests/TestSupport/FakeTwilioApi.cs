@@ -11,9 +11,25 @@ public sealed class FakeTwilioApi : FakeProviderServer
 {
     private int sent;
 
+    /// <summary>The bytes the fake serves for a media resource.</summary>
+    public static byte[] MediaBytes(string mediaSid) => System.Text.Encoding.UTF8.GetBytes($"fake twilio media {mediaSid}");
+
     protected override async Task AnswerAsync(HttpContext context, string body)
     {
         var path = context.Request.Path.Value!;
+        if (context.Request.Method == "GET" && path.Contains("/Media/", StringComparison.Ordinal))
+        {
+            if (!context.Request.Headers.Authorization.ToString().StartsWith("Basic ", StringComparison.Ordinal))
+            {
+                context.Response.StatusCode = 401;
+                return;
+            }
+
+            context.Response.ContentType = "image/png";
+            await context.Response.Body.WriteAsync(MediaBytes(path.Split('/')[^1]));
+            return;
+        }
+
         if (context.Request.Method != "POST" || !path.StartsWith("/2010-04-01/Accounts/", StringComparison.Ordinal)
             || !path.EndsWith("/Messages.json", StringComparison.Ordinal))
         {

@@ -101,7 +101,7 @@ public sealed class ConversationsApp : WebApplicationFactory<Program>
         };
         if (appSecret is not null)
         {
-            request.Headers.Add(MetaSignature.HeaderName, MetaSignature.Sign(Encoding.UTF8.GetBytes(body), appSecret));
+            request.Headers.Add(MetaSigning.Header, MetaSigning.Sign(body, appSecret));
         }
 
         return await CreateClient().SendAsync(request);

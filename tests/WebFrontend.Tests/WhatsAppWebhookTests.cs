@@ -91,6 +91,18 @@ public sealed class WhatsAppWebhookTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Oversized_body_gets_413_and_stores_nothing()
+    {
+        var tenant = await App.CreateTenantAsync("Oversized");
+        var body = Text(tenant, "wamid.big.1", new string('x', 1_100_000));
+
+        using var response = await App.PostWebhookAsync(body, tenant.AppSecret);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(0, await fixture.CountMessagesAsync(tenant.BusinessId));
+    }
+
+    [Fact]
     public async Task Unknown_phone_number_id_gets_404_and_stores_nothing()
     {
         var before = await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM messages");

@@ -14,6 +14,7 @@ namespace Conversations.Grains.Channels;
 public sealed partial class ChannelOutboxGrain(
     IOutboxStore outbox,
     IWhatsAppSender sender,
+    IMediaDownloader media,
     IOptions<ChannelOutboxOptions> options,
     TimeProvider time,
     ILogger<ChannelOutboxGrain> logger) : Grain, IChannelOutboxGrain, IRemindable
@@ -57,20 +58,22 @@ public sealed partial class ChannelOutboxGrain(
 
     private async Task DrainAsync()
     {
-        try
+        // A wake-up can arrive at any await below, the scheduling ones included (a retry timer may fire while
+        // the reminder is being written): it is never dropped, it makes this loop go round once more.
+        do
         {
-            wokenWhileDraining = true;
-            while (wokenWhileDraining)
+            wokenWhileDraining = false;
+            try
             {
-                wokenWhileDraining = false;
                 await DrainDueAsync();
             }
+            finally
+            {
+                // Whatever happened, come back for what is still queued (a failed claim or record included).
+                await ScheduleNextAsync();
+            }
         }
-        finally
-        {
-            // Whatever happened, come back for what is still queued (a failed claim or record included).
-            await ScheduleNextAsync();
-        }
+        while (wokenWhileDraining);
     }
 
     private async Task DrainDueAsync()
@@ -95,7 +98,37 @@ public sealed partial class ChannelOutboxGrain(
         }
     }
 
-    private async Task SendAsync(OutboxItem item)
+    private Task SendAsync(OutboxItem item) =>
+        item.Direction == MessageDirection.Inbound ? FetchMediaAsync(item) : SendMessageAsync(item);
+
+    private async Task FetchMediaAsync(OutboxItem item)
+    {
+        MediaDownloadResult result;
+        try
+        {
+            result = item.Content.Media is { } attachment
+                ? await media.DownloadAsync(ChannelKey, item.BusinessId, attachment, CancellationToken.None)
+                : MediaDownloadResult.Permanent("The message has no media.");
+        }
+        catch (Exception exception)
+        {
+            LogSendCrashed(exception, item.BusinessId, item.ConversationId);
+            result = MediaDownloadResult.Transient(exception.GetType().Name);
+        }
+
+        var attempts = item.Attempts + 1;
+        if (result.StoredMediaId is not null || result.IsPermanent || attempts >= settings.MaxAttempts)
+        {
+            await GrainFactory.GetGrain<IConversationGrain>(item.ConversationId).RecordMediaAsync(item.MessageId, result.StoredMediaId);
+            return;
+        }
+
+        var delay = RetryDelay.After(attempts, settings.FirstRetryDelay, settings.MaxRetryDelay, Random.Shared.NextDouble());
+        LogRetrying(item.BusinessId, item.ConversationId, attempts, delay, null, result.Error);
+        await outbox.RescheduleAsync(item.MessageId, attempts, time.GetUtcNow() + delay, result.Error ?? "");
+    }
+
+    private async Task SendMessageAsync(OutboxItem item)
     {
         await pacer!.WaitTurnAsync();
 

@@ -2,12 +2,16 @@ using Conversations.Grains.Interfaces.Models;
 
 namespace Conversations.Grains.Channels;
 
-/// <summary>A queued message claimed for sending.</summary>
-/// <param name="Attempts">Sends tried so far.</param>
+/// <summary>
+/// Work claimed from a number's outbox: an outbound message to send, or an inbound message whose media is
+/// still to be fetched.
+/// </summary>
+/// <param name="Attempts">Tries so far.</param>
 public sealed record OutboxItem(
     Guid MessageId,
     Guid BusinessId,
     Guid ConversationId,
     string CustomerWaId,
     MessageContent Content,
-    int Attempts);
+    int Attempts,
+    MessageDirection Direction = MessageDirection.Outbound);

@@ -88,7 +88,8 @@ public sealed partial class ConversationGrain(
             message.ProviderMessageId,
             message.SentAt,
             now,
-            message.ReplyToProviderMessageId);
+            message.ReplyToProviderMessageId,
+            OutboxChannelKey: NeedsMediaFetch(message) ? message.ChannelKey : null);
 
         var appended = await store.AppendAsync(ToRow(), stored);
         recentIds.Add(message.ProviderMessageId);
@@ -100,8 +101,27 @@ public sealed partial class ConversationGrain(
 
         lastSequence = stored.Sequence;
         await PublishAsync(new MessageAdded(message.BusinessId, stored.ToView()));
+        if (stored.OutboxChannelKey is { } fetchFrom)
+        {
+            await GrainFactory.GetGrain<IChannelOutboxGrain>(fetchFrom).WakeAsync();
+        }
+
         return MessageAcceptance.Stored;
     }
+
+    public async Task RecordMediaAsync(Guid messageId, Guid? storedMediaId)
+    {
+        var updated = await store.CompleteMediaAsync(this.GetPrimaryKey(), messageId, storedMediaId);
+        if (updated is not null && storedMediaId is not null)
+        {
+            await PublishAsync(new MessageUpdated(state.State.BusinessId, updated));
+        }
+    }
+
+    /// <summary>Media only a provider holds is fetched after the message is stored, never before the webhook is answered.</summary>
+    private static bool NeedsMediaFetch(InboundMessage message) =>
+        message.Content.Media is { ProviderMediaId: not null, StoredMediaId: null }
+        && !message.ChannelKey.StartsWith(ChannelKeys.Local + ":", StringComparison.Ordinal);
 
     public async Task<SendOutcome> SendAsync(OutboundMessage message)
     {

@@ -30,6 +30,9 @@ public interface IConversationStore
     Task<MessageView?> CompleteSendAsync(
         Guid conversationId, Guid messageId, ProviderSendResult result, DateTimeOffset at, CancellationToken cancellationToken = default);
 
+    /// <summary>Links fetched media to its message (when there is any) and takes the fetch out of the outbox.</summary>
+    Task<MessageView?> CompleteMediaAsync(Guid conversationId, Guid messageId, Guid? storedMediaId, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Sets (or with an empty emoji removes) a reactor's reaction on the conversation's message with that
     /// provider id. Returns the reacted-to message, or <c>null</c> when it is unknown or the reaction was

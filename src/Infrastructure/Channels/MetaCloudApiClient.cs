@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conversations.Grains.Interfaces.Models;
+using Conversations.Infrastructure.Media;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Infrastructure.Channels;
@@ -13,7 +14,7 @@ namespace Conversations.Infrastructure.Channels;
 /// Sends through the WhatsApp Cloud API: <c>POST /{version}/{phone-number-id}/messages</c>.
 /// See https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages.
 /// </summary>
-public sealed class MetaCloudApiClient(HttpClient http, IOptions<MetaOptions> options)
+public sealed class MetaCloudApiClient(HttpClient http, IOptions<MetaOptions> options, IOptions<MediaOptions> media)
 {
     // Error codes that retrying cannot fix (https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes).
     private static readonly HashSet<int> PermanentCodes =
@@ -80,6 +81,41 @@ public sealed class MetaCloudApiClient(HttpClient http, IOptions<MetaOptions> op
             return code is { } known && !PermanentCodes.Contains(known) && known is 1 or 2 or 131000 or 131016 or 133004
                 ? ProviderSendResult.Transient(codeText, title, retryAfter)
                 : ProviderSendResult.Permanent(codeText, title);
+        }
+    }
+
+    /// <summary>
+    /// Media is two calls: <c>GET /{version}/{media-id}</c> answers a short-lived URL, which is fetched with the
+    /// same bearer token. See https://developers.facebook.com/docs/whatsapp/cloud-api/reference/media.
+    /// </summary>
+    public async Task<ProviderMedia> FetchMediaAsync(WhatsAppChannel channel, string mediaId, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        try
+        {
+            using var describe = new HttpRequestMessage(
+                HttpMethod.Get, $"{settings.GraphBaseUrl.TrimEnd('/')}/{settings.ApiVersion}/{Uri.EscapeDataString(mediaId)}");
+            describe.Headers.Authorization = new AuthenticationHeaderValue("Bearer", channel.Secrets.AccessToken);
+            using var described = await http.SendAsync(describe, cancellationToken);
+            var body = await described.Content.ReadAsStringAsync(cancellationToken);
+            if (!described.IsSuccessStatusCode)
+            {
+                return new ProviderMedia(null, null, $"Media lookup answered {(int)described.StatusCode}", IsPermanent: (int)described.StatusCode is >= 400 and < 500 and not 429);
+            }
+
+            var info = TryRead(body);
+            if (info?["url"]?.GetValue<string>() is not { } url || !Uri.TryCreate(url, UriKind.Absolute, out var location))
+            {
+                return new ProviderMedia(null, null, "Media lookup returned no URL.");
+            }
+
+            using var download = new HttpRequestMessage(HttpMethod.Get, location);
+            download.Headers.Authorization = new AuthenticationHeaderValue("Bearer", channel.Secrets.AccessToken);
+            return await ProviderMediaReader.ReadAsync(http, download, info["mime_type"]?.GetValue<string>(), media.Value.MaxBytes, cancellationToken);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or TimeoutException)
+        {
+            return new ProviderMedia(null, null, $"No answer from the Cloud API: {exception.GetType().Name}");
         }
     }
 

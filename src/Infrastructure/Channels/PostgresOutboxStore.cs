@@ -23,7 +23,7 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
                 UPDATE outbox o SET leased_until = @lease
                 FROM due WHERE o.message_id = due.message_id
                 RETURNING o.message_id, o.business_id, o.conversation_id, o.attempts)
-            SELECT c.message_id, c.business_id, c.conversation_id, v.customer_wa_id, m.content, m.kind, m.body, c.attempts
+            SELECT c.message_id, c.business_id, c.conversation_id, v.customer_wa_id, m.content, m.kind, m.body, c.attempts, m.direction
             FROM claimed c
             JOIN messages m ON m.id = c.message_id
             JOIN conversations v ON v.id = c.conversation_id
@@ -42,7 +42,8 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
                 ? new Grains.Interfaces.Models.MessageContent(reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6))
                 : MessageContentJson.Deserialize(reader.GetString(4));
             items.Add(new OutboxItem(
-                reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), content, reader.GetInt32(7)));
+                reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3), content, reader.GetInt32(7),
+                reader.GetString(8) == "inbound" ? Grains.Interfaces.Models.MessageDirection.Inbound : Grains.Interfaces.Models.MessageDirection.Outbound));
         }
 
         return items;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Conversations.Grains.Interfaces.Models;
+using Conversations.Infrastructure.Media;
 using Microsoft.Extensions.Options;
 using Twilio.Clients;
 using Twilio.Exceptions;
@@ -13,7 +14,7 @@ namespace Conversations.Infrastructure.Channels;
 /// Sends WhatsApp messages through Twilio's Messages API with the official SDK. Templates are Twilio
 /// Content templates: <see cref="TemplateUse.Name"/> is the content SID, parameters fill <c>{{1}}</c>, <c>{{2}}</c>...
 /// </summary>
-public sealed class TwilioMessaging(HttpClient http, IOptions<TwilioOptions> options)
+public sealed class TwilioMessaging(HttpClient http, IOptions<TwilioOptions> options, IOptions<MediaOptions> media)
 {
     // https://www.twilio.com/docs/api/errors: invalid or unreachable recipient, opted out, outside the
     // session window, unapproved template, bad credentials.
@@ -75,6 +76,29 @@ public sealed class TwilioMessaging(HttpClient http, IOptions<TwilioOptions> opt
         catch (ApiConnectionException exception)
         {
             return ProviderSendResult.Transient(null, $"No answer from Twilio: {exception.Message}");
+        }
+    }
+
+    /// <summary>A <c>MediaUrlN</c> of an incoming message, fetched with the account's credentials (HTTP basic).</summary>
+    public async Task<ProviderMedia> FetchMediaAsync(WhatsAppChannel channel, string mediaUrl, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(mediaUrl, UriKind.Absolute, out var location) || location.Scheme != Uri.UriSchemeHttps
+            || !location.Host.EndsWith("twilio.com", StringComparison.OrdinalIgnoreCase))
+        {
+            // Credentials only ever go to Twilio, whatever URL a webhook named.
+            return new ProviderMedia(null, null, "The media URL is not Twilio's.", IsPermanent: true);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, location);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{channel.TwilioAccountSid}:{channel.Secrets.AuthToken}")));
+        try
+        {
+            return await ProviderMediaReader.ReadAsync(http, request, null, media.Value.MaxBytes, cancellationToken);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or TimeoutException)
+        {
+            return new ProviderMedia(null, null, $"No answer from Twilio: {exception.GetType().Name}");
         }
     }
 

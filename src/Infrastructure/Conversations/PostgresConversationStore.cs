@@ -311,6 +311,24 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
         return await ReadChangedAsync(command, conversationId, cancellationToken);
     }
 
+    public async Task<MessageView?> CompleteMediaAsync(
+        Guid conversationId, Guid messageId, Guid? storedMediaId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            WITH dequeued AS (
+                DELETE FROM outbox WHERE message_id = @id)
+            UPDATE messages
+            SET content = CASE WHEN @media IS NULL THEN content
+                               ELSE jsonb_set(content, '{media,storedMediaId}', to_jsonb(@media::uuid)) END
+            WHERE conversation_id = @conversation AND id = @id
+            RETURNING id
+            """);
+        command.Parameters.AddWithValue("conversation", conversationId);
+        command.Parameters.AddWithValue("id", messageId);
+        command.Parameters.Add(new NpgsqlParameter("media", NpgsqlDbType.Uuid) { Value = (object?)storedMediaId ?? DBNull.Value });
+        return await ReadChangedAsync(command, conversationId, cancellationToken);
+    }
+
     public async Task<MessageView?> SetReactionAsync(
         Guid businessId, Guid conversationId, string reactor, ReactionMark reaction, string reactionProviderMessageId,
         DateTimeOffset at, CancellationToken cancellationToken = default)

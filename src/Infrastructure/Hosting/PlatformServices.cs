@@ -5,6 +5,7 @@ using Conversations.Infrastructure.Accounts;
 using Conversations.Infrastructure.Channels;
 using Conversations.Infrastructure.Conversations;
 using Conversations.Infrastructure.Database;
+using Conversations.Infrastructure.Media;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
@@ -87,6 +88,9 @@ public static class PlatformServices
             .AddHttpMessageHandler<TwilioAddressRewriter>()
             .AddResilienceHandler("twilio-send", pipeline => pipeline.AddTimeout(TimeSpan.FromSeconds(15)));
 
+        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<MediaStore>();
+        services.AddSingleton<IMediaDownloader, MediaDownloader>();
         services.AddSingleton<LocalOutbox>();
         services.AddSingleton<WebhookLog>();
         services.AddSingleton<IWhatsAppSender, WhatsAppSender>();

@@ -27,7 +27,11 @@ public sealed class TwilioTests(ChannelsFixture fixture)
         return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString())));
     }
 
-    private async Task<HttpResponseMessage> PostAsync(string path, Dictionary<string, string> form, string? authToken)
+    private Task<HttpResponseMessage> PostAsync(string path, Dictionary<string, string> form, string? authToken) =>
+        PostAsync(App, path, form, authToken);
+
+    /// <summary>Posts a form as Twilio does, signed for the public URL Twilio would have called.</summary>
+    public static async Task<HttpResponseMessage> PostAsync(ConversationsApp app, string path, Dictionary<string, string> form, string? authToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
         if (authToken is not null)
@@ -35,7 +39,7 @@ public sealed class TwilioTests(ChannelsFixture fixture)
             request.Headers.Add("X-Twilio-Signature", Sign(PublicBase + path, form, authToken));
         }
 
-        return await App.CreateClient().SendAsync(request);
+        return await app.CreateClient().SendAsync(request);
     }
 
     private static Dictionary<string, string> Incoming(TwilioNumber number, string customer, string sid, string body) => new()
