@@ -36,6 +36,27 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// </summary>
     Task RecordMediaAsync(Guid messageId, Guid? storedMediaId);
 
+    /// <summary>
+    /// An employee takes the conversation from the assistant (or from the unassigned queue): mode human,
+    /// assigned to them. Refused, naming the holder, when another employee holds it; of two at once, one wins.
+    /// </summary>
+    Task<OwnershipChange> TakeOverAsync(Guid employeeId);
+
+    /// <summary>Hands the conversation back to the assistant. Only its holder, or a supervisor, may.</summary>
+    Task<OwnershipChange> ReleaseAsync(Guid actorId, bool asSupervisor);
+
+    /// <summary>
+    /// Gives the conversation to an employee (<c>null</c>: back to the unassigned queue), keeping it with humans.
+    /// Its holder may pass it on; a supervisor may reassign anything.
+    /// </summary>
+    Task<OwnershipChange> AssignAsync(Guid actorId, Guid? assigneeId, bool asSupervisor);
+
+    /// <summary>Moves the conversation through open, pending, snoozed (until a time) and resolved.</summary>
+    Task<ConversationSnapshot> SetStatusAsync(ConversationStatus status, DateTimeOffset? snoozeUntil);
+
+    /// <summary>Adds and removes labels.</summary>
+    Task<ConversationSnapshot> ChangeLabelsAsync(string[] add, string[] remove);
+
     /// <summary>The conversation as it stands, or <c>null</c> when no message was ever received.</summary>
     Task<ConversationSnapshot?> GetSnapshotAsync();
 }

@@ -36,6 +36,7 @@ app.MapEmployeesApi();
 app.MapWhatsAppWebhook();
 app.MapTwilioWebhook();
 app.MapConversationsApi();
+app.MapHandlingApi();
 app.MapMessagesApi();
 app.MapOutboxApi();
 app.MapMediaApi();

@@ -12,4 +12,8 @@ public sealed record ConversationSnapshot(
     [property: Id(5)] long LastSequence,
     [property: Id(6)] DateTimeOffset CreatedAt,
     [property: Id(7)] string? ChannelKey = null,
-    [property: Id(8)] DateTimeOffset? WindowClosesAt = null);
+    [property: Id(8)] DateTimeOffset? WindowClosesAt = null,
+    [property: Id(9)] ConversationStatus Status = ConversationStatus.Open,
+    [property: Id(10)] Guid? AssigneeId = null,
+    [property: Id(11)] IReadOnlyList<string>? Labels = null,
+    [property: Id(12)] DateTimeOffset? SnoozedUntil = null);

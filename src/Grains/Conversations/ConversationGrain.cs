@@ -10,8 +10,10 @@ public sealed partial class ConversationGrain(
     [PersistentState("conversation", "conversations")] IPersistentState<ConversationState> state,
     IConversationStore store,
     TimeProvider time,
-    ILogger<ConversationGrain> logger) : Grain, IConversationGrain
+    ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
+    private const string SnoozeReminder = "snooze";
+
     /// <summary>WhatsApp's customer-service window: free-form replies within 24 hours of the customer's last message.</summary>
     public static readonly TimeSpan ServiceWindow = TimeSpan.FromHours(24);
 
@@ -62,6 +64,8 @@ public sealed partial class ConversationGrain(
             lastCustomerMessageAt = message.SentAt;
         }
 
+        var reopened = state.RecordExists && state.State.Status != ConversationStatus.Open;
+
         if (message.Content.Reaction is { } reaction)
         {
             await EnsureStateWrittenAsync(stateChanged);
@@ -101,6 +105,12 @@ public sealed partial class ConversationGrain(
 
         lastSequence = stored.Sequence;
         await PublishAsync(new MessageAdded(message.BusinessId, stored.ToView()));
+        if (reopened)
+        {
+            // A customer who writes again needs the team again, whatever the conversation was waiting for.
+            await ChangeStatusAsync(ConversationStatus.Open, null);
+        }
+
         if (stored.OutboxChannelKey is { } fetchFrom)
         {
             await GrainFactory.GetGrain<IChannelOutboxGrain>(fetchFrom).WakeAsync();
@@ -214,17 +224,138 @@ public sealed partial class ConversationGrain(
         earlyStatuses.Add(status);
     }
 
-    public Task<ConversationSnapshot?> GetSnapshotAsync()
+    public async Task<OwnershipChange> TakeOverAsync(Guid employeeId)
     {
-        if (!state.RecordExists)
+        var s = state.State;
+        if (s.Mode == ConversationMode.Human && s.AssigneeId is { } holder)
         {
-            return Task.FromResult<ConversationSnapshot?>(null);
+            return new OwnershipChange(holder == employeeId, holder == employeeId ? null : holder, Snapshot());
+        }
+
+        var from = s.AssigneeId;
+        s.Mode = ConversationMode.Human;
+        s.AssigneeId = employeeId;
+        return new OwnershipChange(true, null, await CommitHandlingAsync(new Handover("takeover", employeeId, from, employeeId, time.GetUtcNow())));
+    }
+
+    public async Task<OwnershipChange> ReleaseAsync(Guid actorId, bool asSupervisor)
+    {
+        var s = state.State;
+        if (s.AssigneeId is { } holder && holder != actorId && !asSupervisor)
+        {
+            return new OwnershipChange(false, holder, Snapshot());
+        }
+
+        if (s.Mode == ConversationMode.Ai && s.AssigneeId is null)
+        {
+            return new OwnershipChange(true, null, Snapshot());
+        }
+
+        var from = s.AssigneeId;
+        s.Mode = ConversationMode.Ai;
+        s.AssigneeId = null;
+        return new OwnershipChange(true, null, await CommitHandlingAsync(new Handover("release", actorId, from, null, time.GetUtcNow())));
+    }
+
+    public async Task<OwnershipChange> AssignAsync(Guid actorId, Guid? assigneeId, bool asSupervisor)
+    {
+        var s = state.State;
+        if (s.AssigneeId is { } holder && holder != actorId && !asSupervisor)
+        {
+            return new OwnershipChange(false, holder, Snapshot());
+        }
+
+        if (s.Mode == ConversationMode.Human && s.AssigneeId == assigneeId)
+        {
+            return new OwnershipChange(true, null, Snapshot());
+        }
+
+        var from = s.AssigneeId;
+        var action = assigneeId is null ? "unassign" : from is null ? "assign" : "transfer";
+        s.Mode = ConversationMode.Human;
+        s.AssigneeId = assigneeId;
+        return new OwnershipChange(true, null, await CommitHandlingAsync(new Handover(action, actorId, from, assigneeId, time.GetUtcNow())));
+    }
+
+    public Task<ConversationSnapshot> SetStatusAsync(ConversationStatus status, DateTimeOffset? snoozeUntil) =>
+        ChangeStatusAsync(status, status == ConversationStatus.Snoozed ? snoozeUntil : null);
+
+    public async Task<ConversationSnapshot> ChangeLabelsAsync(string[] add, string[] remove)
+    {
+        var labels = state.State.Labels;
+        var before = labels.ToList();
+        labels.RemoveAll(l => remove.Contains(l, StringComparer.Ordinal));
+        labels.AddRange(add.Where(l => !labels.Contains(l, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal));
+        return labels.SequenceEqual(before) ? Snapshot() : await CommitHandlingAsync(null);
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != SnoozeReminder)
+        {
+            return;
         }
 
         var s = state.State;
-        return Task.FromResult<ConversationSnapshot?>(new ConversationSnapshot(
+        if (s.Status != ConversationStatus.Snoozed)
+        {
+            // Left over from a snooze that something else ended.
+            if (await this.GetReminder(SnoozeReminder) is { } stale)
+            {
+                await this.UnregisterReminder(stale);
+            }
+        }
+        else if (s.SnoozedUntil <= time.GetUtcNow())
+        {
+            await ChangeStatusAsync(ConversationStatus.Open, null);
+        }
+    }
+
+    public Task<ConversationSnapshot?> GetSnapshotAsync() =>
+        Task.FromResult(state.RecordExists ? Snapshot() : null);
+
+    private async Task<ConversationSnapshot> ChangeStatusAsync(ConversationStatus status, DateTimeOffset? snoozeUntil)
+    {
+        var s = state.State;
+        if (s.Status == status && s.SnoozedUntil == snoozeUntil)
+        {
+            return Snapshot();
+        }
+
+        s.Status = status;
+        s.SnoozedUntil = snoozeUntil;
+        if (snoozeUntil is { } until)
+        {
+            // Reminders are durable and minute-grained: the snooze ends at the first tick after its time.
+            var due = until - time.GetUtcNow();
+            await this.RegisterOrUpdateReminder(SnoozeReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, TimeSpan.FromMinutes(1));
+        }
+        else if (await this.GetReminder(SnoozeReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        return await CommitHandlingAsync(null);
+    }
+
+    /// <summary>Writes a handling change to the inbox row (and history), then the grain state, then tells agents.</summary>
+    private async Task<ConversationSnapshot> CommitHandlingAsync(Handover? handover)
+    {
+        var s = state.State;
+        await store.SaveHandlingAsync(new ConversationHandling(
+            this.GetPrimaryKey(), s.BusinessId, s.Mode, s.Status, s.AssigneeId, s.Labels.ToList(), s.SnoozedUntil, handover));
+        await state.WriteStateAsync();
+        var snapshot = Snapshot();
+        await PublishAsync(new ConversationChanged(s.BusinessId, snapshot));
+        return snapshot;
+    }
+
+    private ConversationSnapshot Snapshot()
+    {
+        var s = state.State;
+        return new ConversationSnapshot(
             this.GetPrimaryKey(), s.BusinessId, s.CustomerWaId, s.CustomerName, s.Mode, lastSequence, s.CreatedAt,
-            s.ChannelKey, lastCustomerMessageAt + ServiceWindow));
+            s.ChannelKey, lastCustomerMessageAt + ServiceWindow, s.Status, s.AssigneeId, s.Labels.ToList(), s.SnoozedUntil);
     }
 
     private bool IsWindowOpen(DateTimeOffset now) =>

@@ -21,4 +21,13 @@ public sealed class ConversationState
 
     /// <summary>The number the customer last wrote to; replies leave from it.</summary>
     [Id(5)] public string? ChannelKey { get; set; }
+
+    [Id(6)] public ConversationStatus Status { get; set; } = ConversationStatus.Open;
+
+    /// <summary>The employee handling the conversation, when a human does.</summary>
+    [Id(7)] public Guid? AssigneeId { get; set; }
+
+    [Id(8)] public List<string> Labels { get; set; } = [];
+
+    [Id(9)] public DateTimeOffset? SnoozedUntil { get; set; }
 }

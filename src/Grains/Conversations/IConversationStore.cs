@@ -30,6 +30,9 @@ public interface IConversationStore
     Task<MessageView?> CompleteSendAsync(
         Guid conversationId, Guid messageId, ProviderSendResult result, DateTimeOffset at, CancellationToken cancellationToken = default);
 
+    /// <summary>Writes the conversation's inbox columns and, for a change of hands, its history entry.</summary>
+    Task SaveHandlingAsync(ConversationHandling handling, CancellationToken cancellationToken = default);
+
     /// <summary>Links fetched media to its message (when there is any) and takes the fetch out of the outbox.</summary>
     Task<MessageView?> CompleteMediaAsync(Guid conversationId, Guid messageId, Guid? storedMediaId, CancellationToken cancellationToken = default);
 

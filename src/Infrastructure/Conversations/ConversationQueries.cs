@@ -9,7 +9,7 @@ public sealed class ConversationQueries(NpgsqlDataSource dataSource)
 {
     private const string Select = $"""
         SELECT c.id, c.customer_wa_id, c.customer_name, c.mode, c.status, c.assignee_id, c.labels, c.created_at,
-               c.last_message_at, c.last_sequence, c.last_read_sequence,
+               c.last_message_at, c.last_sequence, c.last_read_sequence, c.snoozed_until,
                (SELECT count(*) FROM messages u
                 WHERE u.conversation_id = c.id AND u.direction = 'inbound' AND u.sequence > c.last_read_sequence)::int AS unread,
                {MessageReader.Columns}
@@ -102,6 +102,28 @@ public sealed class ConversationQueries(NpgsqlDataSource dataSource)
         return items.Count == 0 ? null : items[0];
     }
 
+    /// <summary>The conversation's changes of hands, oldest first.</summary>
+    public async Task<IReadOnlyList<AssignmentRecord>> AssignmentsAsync(Guid businessId, Guid conversationId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT id, action, actor_id, from_employee, to_employee, mode, at FROM conversation_assignments
+            WHERE business_id = @business AND conversation_id = @id ORDER BY id
+            """);
+        command.Parameters.AddWithValue("business", businessId);
+        command.Parameters.AddWithValue("id", conversationId);
+        var records = new List<AssignmentRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            records.Add(new AssignmentRecord(
+                reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetGuid(2),
+                reader.IsDBNull(3) ? null : reader.GetGuid(3), reader.IsDBNull(4) ? null : reader.GetGuid(4),
+                reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6)));
+        }
+
+        return records;
+    }
+
     /// <summary>Moves the team's read cursor forward (never back); <c>false</c> when the conversation is not the business's.</summary>
     public async Task<bool> MarkReadAsync(Guid businessId, Guid conversationId, long? upToSequence, CancellationToken cancellationToken)
     {
@@ -133,8 +155,9 @@ public sealed class ConversationQueries(NpgsqlDataSource dataSource)
                 reader.GetFieldValue<DateTimeOffset>(8),
                 reader.GetInt64(9),
                 reader.GetInt64(10),
-                reader.GetInt32(11),
-                reader.IsDBNull(12) ? null : MessageReader.Read(reader, 12)));
+                reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11),
+                reader.GetInt32(12),
+                reader.IsDBNull(13) ? null : MessageReader.Read(reader, 13)));
         }
 
         return items;

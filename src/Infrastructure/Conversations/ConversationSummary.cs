@@ -14,5 +14,6 @@ public sealed record ConversationSummary(
     DateTimeOffset LastMessageAt,
     long LastSequence,
     long LastReadSequence,
+    DateTimeOffset? SnoozedUntil,
     int UnreadCount,
     MessageView? LastMessage);

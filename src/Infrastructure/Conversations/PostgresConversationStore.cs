@@ -311,6 +311,33 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
         return await ReadChangedAsync(command, conversationId, cancellationToken);
     }
 
+    public async Task SaveHandlingAsync(ConversationHandling handling, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            WITH history AS (
+                INSERT INTO conversation_assignments (business_id, conversation_id, action, actor_id, from_employee, to_employee, mode, at)
+                SELECT @business, @id, @action, @actor, @from, @to, @mode, @at
+                WHERE @action IS NOT NULL)
+            UPDATE conversations
+            SET mode = @mode, status = @status, assignee_id = @assignee, labels = @labels, snoozed_until = @snoozed
+            WHERE id = @id AND business_id = @business
+            """);
+        var handover = handling.Handover;
+        command.Parameters.AddWithValue("id", handling.ConversationId);
+        command.Parameters.AddWithValue("business", handling.BusinessId);
+        command.Parameters.AddWithValue("mode", StoredNames.Of(handling.Mode));
+        command.Parameters.AddWithValue("status", StoredNames.Of(handling.Status));
+        command.Parameters.Add(new NpgsqlParameter("assignee", NpgsqlDbType.Uuid) { Value = (object?)handling.AssigneeId ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("labels", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = handling.Labels.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("snoozed", NpgsqlDbType.TimestampTz) { Value = (object?)handling.SnoozedUntil?.ToUniversalTime() ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("action", NpgsqlDbType.Text) { Value = (object?)handover?.Action ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("actor", NpgsqlDbType.Uuid) { Value = (object?)handover?.ActorId ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Uuid) { Value = (object?)handover?.From ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.Uuid) { Value = (object?)handover?.To ?? DBNull.Value });
+        command.Parameters.AddWithValue("at", (handover?.At ?? DateTimeOffset.UnixEpoch).ToUniversalTime());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<MessageView?> CompleteMediaAsync(
         Guid conversationId, Guid messageId, Guid? storedMediaId, CancellationToken cancellationToken = default)
     {

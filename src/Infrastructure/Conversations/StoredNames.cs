@@ -39,6 +39,15 @@ public static class StoredNames
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
     };
 
+    public static string Of(ConversationStatus status) => status switch
+    {
+        ConversationStatus.Open => "open",
+        ConversationStatus.Pending => "pending",
+        ConversationStatus.Snoozed => "snoozed",
+        ConversationStatus.Resolved => "resolved",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
     public static MessageSender Sender(string value) => value switch
     {
         "customer" => MessageSender.Customer,

@@ -104,6 +104,7 @@ public sealed partial class BusinessEventRelay(
         {
             MessageAdded added => group.MessageAdded(added.Message),
             MessageUpdated updated => group.MessageUpdated(updated.Message),
+            ConversationChanged changed => group.ConversationChanged(changed.Conversation),
             _ => Task.CompletedTask,
         };
     }

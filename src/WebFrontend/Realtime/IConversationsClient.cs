@@ -10,4 +10,7 @@ public interface IConversationsClient
 
     /// <summary>A stored message changed: its delivery state (sent, delivered, read, failed) or its reactions.</summary>
     Task MessageUpdated(MessageView message);
+
+    /// <summary>A conversation's handling changed: mode (takeover, release), assignee, status or labels.</summary>
+    Task ConversationChanged(ConversationSnapshot conversation);
 }
