@@ -11,6 +11,7 @@ using Conversations.WebFrontend.Realtime;
 using Conversations.WebFrontend.Settings;
 using Conversations.WebFrontend.Twilio;
 using Conversations.WebFrontend.WhatsApp;
+using Conversations.WebFrontend.Workspace;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -37,6 +38,9 @@ app.MapWhatsAppWebhook();
 app.MapTwilioWebhook();
 app.MapConversationsApi();
 app.MapHandlingApi();
+app.MapNotesApi();
+app.MapCannedResponsesApi();
+app.MapNotificationsApi();
 app.MapMessagesApi();
 app.MapOutboxApi();
 app.MapMediaApi();

@@ -6,6 +6,7 @@ using Conversations.Infrastructure.Channels;
 using Conversations.Infrastructure.Conversations;
 using Conversations.Infrastructure.Database;
 using Conversations.Infrastructure.Media;
+using Conversations.Infrastructure.Workspace;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
@@ -45,6 +46,9 @@ public static class PlatformServices
         services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<PostgresConversationStore>());
         services.AddSingleton<MessageQueries>();
         services.AddSingleton<ConversationQueries>();
+        services.AddSingleton<NoteStore>();
+        services.AddSingleton<CannedResponseStore>();
+        services.AddSingleton<Notifications>();
 
         services.AddMemoryCache();
         services.AddConversationsChannels();

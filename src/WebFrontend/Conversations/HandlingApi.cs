@@ -4,6 +4,7 @@ using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
 using Conversations.Infrastructure.Accounts;
 using Conversations.Infrastructure.Conversations;
+using Conversations.Infrastructure.Workspace;
 using Conversations.WebFrontend.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -73,15 +74,15 @@ public static partial class HandlingApi
     }
 
     private static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> AssignAsync(
-        [AsParameters] Handling handling, AssignRequest? request, EmployeeDirectory employees) =>
-        await HandOverAsync(handling, request?.EmployeeId, required: false, employees);
+        [AsParameters] Handling handling, AssignRequest? request, EmployeeDirectory employees, Notifications notifications) =>
+        await HandOverAsync(handling, request?.EmployeeId, required: false, employees, notifications);
 
     private static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> TransferAsync(
-        [AsParameters] Handling handling, AssignRequest? request, EmployeeDirectory employees) =>
-        await HandOverAsync(handling, request?.EmployeeId, required: true, employees);
+        [AsParameters] Handling handling, AssignRequest? request, EmployeeDirectory employees, Notifications notifications) =>
+        await HandOverAsync(handling, request?.EmployeeId, required: true, employees, notifications);
 
     private static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> HandOverAsync(
-        Handling handling, Guid? employeeId, bool required, EmployeeDirectory employees)
+        Handling handling, Guid? employeeId, bool required, EmployeeDirectory employees, Notifications notifications)
     {
         if (required && employeeId is null)
         {
@@ -100,6 +101,14 @@ public static partial class HandlingApi
         }
 
         var change = await handling.Grain.AssignAsync(handling.EmployeeId, employeeId, handling.IsSupervisor);
+        if (change.Accepted && employeeId is { } assignee && assignee != handling.EmployeeId)
+        {
+            var customer = change.Conversation.CustomerName ?? change.Conversation.CustomerWaId;
+            await notifications.NotifyAsync(
+                handling.BusinessId, assignee, "assignment", $"You were assigned the conversation with {customer}", handling.Id,
+                handling.CancellationToken);
+        }
+
         return await AnswerAsync(handling, change, employees);
     }
 

@@ -105,6 +105,9 @@ public sealed partial class BusinessEventRelay(
             MessageAdded added => group.MessageAdded(added.Message),
             MessageUpdated updated => group.MessageUpdated(updated.Message),
             ConversationChanged changed => group.ConversationChanged(changed.Conversation),
+            NoteAdded note => group.NoteAdded(note.Note),
+            NotificationCreated created => hub.Clients.Group(ConversationsHub.EmployeeGroupFor(created.Notification.EmployeeId))
+                .Notification(created.Notification),
             _ => Task.CompletedTask,
         };
     }

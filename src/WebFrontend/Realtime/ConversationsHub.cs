@@ -15,10 +15,14 @@ public sealed class ConversationsHub(BusinessEventRelay relay) : Hub<IConversati
 
     public static string GroupFor(Guid businessId) => $"business:{businessId:N}";
 
+    /// <summary>One employee's connections (their browsers and devices), for what is only theirs.</summary>
+    public static string EmployeeGroupFor(Guid employeeId) => $"employee:{employeeId:N}";
+
     public override async Task OnConnectedAsync()
     {
         var businessId = Context.User!.GetBusinessId();
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(businessId));
+        await Groups.AddToGroupAsync(Context.ConnectionId, EmployeeGroupFor(Context.User!.GetEmployeeId()));
         await relay.JoinAsync(businessId);
         await base.OnConnectedAsync();
     }

@@ -13,4 +13,10 @@ public interface IConversationsClient
 
     /// <summary>A conversation's handling changed: mode (takeover, release), assignee, status or labels.</summary>
     Task ConversationChanged(ConversationSnapshot conversation);
+
+    /// <summary>A colleague wrote an internal note.</summary>
+    Task NoteAdded(NoteView note);
+
+    /// <summary>Something for this employee alone: a mention, an assignment.</summary>
+    Task Notification(NotificationView notification);
 }
