@@ -34,6 +34,20 @@ public interface IEmployeeGrain : IGrainWithGuidKey
     /// <summary>Deactivates the employee of <paramref name="businessId"/> and revokes every session, unless they are its last owner.</summary>
     Task<EmployeeChangeResult> DeactivateAsync(Guid businessId);
 
+    /// <summary>A hub connection of this employee opened (and counts as a heartbeat).</summary>
+    Task ConnectedAsync(string connectionId);
+
+    /// <summary>The connection is still there; without one for two minutes it stops counting.</summary>
+    Task HeartbeatAsync(string connectionId);
+
+    Task DisconnectedAsync(string connectionId);
+
+    /// <summary>The employee says they are away (or back) while connected.</summary>
+    Task SetAwayAsync(bool away);
+
+    [ReadOnly]
+    Task<Presence> GetPresenceAsync();
+
     /// <summary>Reads the employee's state again, after a change made elsewhere (an accepted invitation).</summary>
     Task ReloadAsync();
 }

@@ -41,6 +41,7 @@ app.MapHandlingApi();
 app.MapNotesApi();
 app.MapCannedResponsesApi();
 app.MapNotificationsApi();
+app.MapPresenceApi();
 app.MapMessagesApi();
 app.MapOutboxApi();
 app.MapMediaApi();

@@ -1,6 +1,7 @@
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Conversations.Grains.Employees;
 
@@ -13,9 +14,17 @@ namespace Conversations.Grains.Employees;
 public sealed partial class EmployeeGrain(
     IEmployeeSecurityStore store,
     TimeProvider time,
+    IOptions<PresenceOptions> presenceOptions,
     ILogger<EmployeeGrain> logger) : Grain, IEmployeeGrain
 {
     private readonly HashSet<Guid> liveSessions = [];
+
+    // Presence is ephemeral on purpose: it lives only in memory, heartbeat by heartbeat.
+    private readonly Dictionary<string, DateTimeOffset> connections = new(StringComparer.Ordinal);
+    private bool away;
+    private Presence announced = Presence.Offline;
+    private IGrainTimer? sweep;
+    private Guid businessId;
     private bool active;
     private string role = "";
 
@@ -64,19 +73,91 @@ public sealed partial class EmployeeGrain(
         {
             active = false;
             liveSessions.Clear();
+            connections.Clear();
+            await AnnounceAsync();
             LogDeactivated(businessId, this.GetPrimaryKey());
         }
 
         return result;
     }
 
+    public Task ConnectedAsync(string connectionId) => HeartbeatAsync(connectionId);
+
+    public async Task HeartbeatAsync(string connectionId)
+    {
+        if (!active)
+        {
+            return;
+        }
+
+        connections[connectionId] = time.GetUtcNow();
+        sweep ??= this.RegisterGrainTimer(
+            SweepAsync, new GrainTimerCreationOptions(presenceOptions.Value.SweepInterval, presenceOptions.Value.SweepInterval));
+        await AnnounceAsync();
+    }
+
+    public async Task DisconnectedAsync(string connectionId)
+    {
+        connections.Remove(connectionId);
+        await AnnounceAsync();
+    }
+
+    public async Task SetAwayAsync(bool away)
+    {
+        this.away = away;
+        await AnnounceAsync();
+    }
+
+    public Task<Presence> GetPresenceAsync() => Task.FromResult(CurrentPresence());
+
     public Task ReloadAsync() => LoadAsync(CancellationToken.None);
+
+    private Presence CurrentPresence()
+    {
+        var cutoff = time.GetUtcNow() - presenceOptions.Value.OfflineAfter;
+        return !active || !connections.Values.Any(last => last > cutoff) ? Presence.Offline
+            : away ? Presence.Away
+            : Presence.Online;
+    }
+
+    private async Task SweepAsync()
+    {
+        var cutoff = time.GetUtcNow() - presenceOptions.Value.OfflineAfter;
+        foreach (var silent in connections.Where(c => c.Value <= cutoff).Select(c => c.Key).ToList())
+        {
+            connections.Remove(silent);
+        }
+
+        if (connections.Count == 0)
+        {
+            sweep?.Dispose();
+            sweep = null;
+        }
+
+        await AnnounceAsync();
+    }
+
+    /// <summary>Tells colleagues when presence changed.</summary>
+    private async Task AnnounceAsync()
+    {
+        var presence = CurrentPresence();
+        if (presence == announced || businessId == Guid.Empty)
+        {
+            return;
+        }
+
+        announced = presence;
+        await this.GetStreamProvider(BusinessStreams.ProviderName)
+            .GetStream<BusinessEvent>(BusinessStreams.For(businessId))
+            .OnNextAsync(new PresenceChanged(businessId, this.GetPrimaryKey(), presence));
+    }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var security = await store.LoadAsync(this.GetPrimaryKey(), time.GetUtcNow(), cancellationToken);
         liveSessions.Clear();
         active = security?.Status == EmployeeSecurity.Active;
+        businessId = security?.BusinessId ?? Guid.Empty;
         role = security?.Role ?? "";
         if (security is not null)
         {

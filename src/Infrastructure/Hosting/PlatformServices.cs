@@ -42,6 +42,7 @@ public static class PlatformServices
         services.AddSingleton<PlatformSecrets>();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PostgresConversationStore>();
         services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<PostgresConversationStore>());
         services.AddSingleton<MessageQueries>();

@@ -106,6 +106,8 @@ public sealed partial class BusinessEventRelay(
             MessageUpdated updated => group.MessageUpdated(updated.Message),
             ConversationChanged changed => group.ConversationChanged(changed.Conversation),
             NoteAdded note => group.NoteAdded(note.Note),
+            PresenceChanged presence => group.PresenceChanged(presence.EmployeeId, presence.Presence),
+            TypingStarted typing => group.Typing(typing.ConversationId, typing.EmployeeId),
             NotificationCreated created => hub.Clients.Group(ConversationsHub.EmployeeGroupFor(created.Notification.EmployeeId))
                 .Notification(created.Notification),
             _ => Task.CompletedTask,

@@ -14,6 +14,12 @@ public interface IConversationsClient
     /// <summary>A conversation's handling changed: mode (takeover, release), assignee, status or labels.</summary>
     Task ConversationChanged(ConversationSnapshot conversation);
 
+    /// <summary>A colleague came online, went away or went offline.</summary>
+    Task PresenceChanged(Guid employeeId, Presence presence);
+
+    /// <summary>A colleague is typing in a conversation.</summary>
+    Task Typing(Guid conversationId, Guid employeeId);
+
     /// <summary>A colleague wrote an internal note.</summary>
     Task NoteAdded(NoteView note);
 
