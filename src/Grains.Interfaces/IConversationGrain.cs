@@ -51,6 +51,15 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// </summary>
     Task<OwnershipChange> AssignAsync(Guid actorId, Guid? assigneeId, bool asSupervisor);
 
+    /// <summary>
+    /// Sends the conversation to the humans' queue: mode human, nobody assigned, open. The assistant calls it
+    /// when the customer asks for a person; agents to put a conversation back in the queue.
+    /// </summary>
+    Task<ConversationSnapshot> HandOffAsync(Guid? actorId);
+
+    /// <summary>Auto-assignment's offer: taken when the conversation still waits in the queue.</summary>
+    Task<bool> AutoAssignAsync(Guid employeeId);
+
     /// <summary>Moves the conversation through open, pending, snoozed (until a time) and resolved.</summary>
     Task<ConversationSnapshot> SetStatusAsync(ConversationStatus status, DateTimeOffset? snoozeUntil);
 

@@ -254,7 +254,9 @@ public sealed partial class ConversationGrain(
         var from = s.AssigneeId;
         s.Mode = ConversationMode.Ai;
         s.AssigneeId = null;
-        return new OwnershipChange(true, null, await CommitHandlingAsync(new Handover("release", actorId, from, null, time.GetUtcNow())));
+        var released = await CommitHandlingAsync(new Handover("release", actorId, from, null, time.GetUtcNow()));
+        FreeCapacity();
+        return new OwnershipChange(true, null, released);
     }
 
     public async Task<OwnershipChange> AssignAsync(Guid actorId, Guid? assigneeId, bool asSupervisor)
@@ -274,7 +276,43 @@ public sealed partial class ConversationGrain(
         var action = assigneeId is null ? "unassign" : from is null ? "assign" : "transfer";
         s.Mode = ConversationMode.Human;
         s.AssigneeId = assigneeId;
-        return new OwnershipChange(true, null, await CommitHandlingAsync(new Handover(action, actorId, from, assigneeId, time.GetUtcNow())));
+        var assigned = await CommitHandlingAsync(new Handover(action, actorId, from, assigneeId, time.GetUtcNow()));
+        if (from is not null)
+        {
+            FreeCapacity();
+        }
+
+        return new OwnershipChange(true, null, assigned);
+    }
+
+    public async Task<ConversationSnapshot> HandOffAsync(Guid? actorId)
+    {
+        var s = state.State;
+        var from = s.AssigneeId;
+        s.Mode = ConversationMode.Human;
+        s.AssigneeId = null;
+        s.Status = ConversationStatus.Open;
+        s.SnoozedUntil = null;
+        var snapshot = await CommitHandlingAsync(new Handover("handoff", actorId, from, null, time.GetUtcNow()));
+        if (from is not null)
+        {
+            FreeCapacity();
+        }
+
+        return snapshot;
+    }
+
+    public async Task<bool> AutoAssignAsync(Guid employeeId)
+    {
+        var s = state.State;
+        if (s.Mode != ConversationMode.Human || s.AssigneeId is not null || s.Status != ConversationStatus.Open)
+        {
+            return false;
+        }
+
+        s.AssigneeId = employeeId;
+        await CommitHandlingAsync(new Handover("auto_assign", null, null, employeeId, time.GetUtcNow()));
+        return true;
     }
 
     public Task<ConversationSnapshot> SetStatusAsync(ConversationStatus status, DateTimeOffset? snoozeUntil) =>
@@ -322,6 +360,7 @@ public sealed partial class ConversationGrain(
             return Snapshot();
         }
 
+        var freesCapacity = s.AssigneeId is not null && status is ConversationStatus.Resolved or ConversationStatus.Snoozed;
         s.Status = status;
         s.SnoozedUntil = snoozeUntil;
         if (snoozeUntil is { } until)
@@ -335,8 +374,18 @@ public sealed partial class ConversationGrain(
             await this.UnregisterReminder(reminder);
         }
 
-        return await CommitHandlingAsync(null);
+        var snapshot = await CommitHandlingAsync(null);
+        if (freesCapacity)
+        {
+            FreeCapacity();
+        }
+
+        return snapshot;
     }
+
+    /// <summary>Lets auto-assignment give a waiting conversation to the agent who has room now (one-way: no cycle).</summary>
+    private void FreeCapacity() =>
+        _ = GrainFactory.GetGrain<IBusinessGrain>(state.State.BusinessId).CapacityFreedAsync();
 
     /// <summary>Writes a handling change to the inbox row (and history), then the grain state, then tells agents.</summary>
     private async Task<ConversationSnapshot> CommitHandlingAsync(Handover? handover)

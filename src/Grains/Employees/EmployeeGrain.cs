@@ -147,6 +147,7 @@ public sealed partial class EmployeeGrain(
         }
 
         announced = presence;
+        await GrainFactory.GetGrain<IBusinessGrain>(businessId).PresenceChangedAsync(this.GetPrimaryKey(), presence == Presence.Online);
         await this.GetStreamProvider(BusinessStreams.ProviderName)
             .GetStream<BusinessEvent>(BusinessStreams.For(businessId))
             .OnNextAsync(new PresenceChanged(businessId, this.GetPrimaryKey(), presence));

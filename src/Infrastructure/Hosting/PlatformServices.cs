@@ -1,3 +1,4 @@
+using Conversations.Grains.Businesses;
 using Conversations.Grains.Channels;
 using Conversations.Grains.Conversations;
 using Conversations.Grains.Employees;
@@ -42,6 +43,8 @@ public static class PlatformServices
         services.AddSingleton<PlatformSecrets>();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<AssignmentOptions>().BindConfiguration(AssignmentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IAssignmentStore, PostgresAssignmentStore>();
         services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PostgresConversationStore>();
         services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<PostgresConversationStore>());

@@ -22,6 +22,7 @@ public static partial class HandlingApi
         var conversation = app.MapGroup("/api/conversations/{id:guid}").WithTags("Conversations");
         conversation.MapPost("/takeover", TakeOverAsync);
         conversation.MapPost("/release", ReleaseAsync);
+        conversation.MapPost("/handoff", HandOffAsync);
         conversation.MapPost("/assign", AssignAsync);
         conversation.MapPost("/transfer", TransferAsync);
         conversation.MapPost("/status", SetStatusAsync);
@@ -71,6 +72,26 @@ public static partial class HandlingApi
         }
 
         return await AnswerAsync(handling, await handling.Grain.ReleaseAsync(handling.EmployeeId, handling.IsSupervisor), employees);
+    }
+
+    /// <summary>Sends the conversation to the humans' queue; an online agent with room gets it at once.</summary>
+    private static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> HandOffAsync(
+        [AsParameters] Handling handling, Notifications notifications)
+    {
+        if (await handling.FindAsync() is null)
+        {
+            return NotFound();
+        }
+
+        var snapshot = await handling.Grain.HandOffAsync(handling.EmployeeId);
+        if (await handling.Cluster.GetGrain<IBusinessGrain>(handling.BusinessId).RequestAgentAsync(handling.Id) is { } agent)
+        {
+            await notifications.NotifyAsync(
+                handling.BusinessId, agent, "handoff",
+                $"A conversation with {snapshot.CustomerName ?? snapshot.CustomerWaId} needs you", handling.Id, handling.CancellationToken);
+        }
+
+        return TypedResults.Ok((await handling.FindAsync())!);
     }
 
     private static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> AssignAsync(

@@ -1,0 +1,22 @@
+using Orleans.Concurrency;
+
+namespace Conversations.Grains.Interfaces;
+
+/// <summary>
+/// One business's shared inbox rules: which agents are online, and giving handed-off conversations to them
+/// by round-robin within each agent's capacity. Conversations no one can take wait in the unassigned queue
+/// and are given out as soon as an agent comes online or frees up.
+/// </summary>
+public interface IBusinessGrain : IGrainWithGuidKey
+{
+    /// <summary>An employee's presence changed.</summary>
+    [OneWay]
+    Task PresenceChangedAsync(Guid employeeId, bool online);
+
+    /// <summary>A conversation needs a human: assign it now if an online agent has room, else it waits.</summary>
+    Task<Guid?> RequestAgentAsync(Guid conversationId);
+
+    /// <summary>An agent may have room again (a conversation was resolved, released or passed on).</summary>
+    [OneWay]
+    Task CapacityFreedAsync();
+}

@@ -1,0 +1,82 @@
+using Conversations.Grains.Interfaces;
+using Microsoft.Extensions.Options;
+
+namespace Conversations.Grains.Businesses;
+
+/// <inheritdoc cref="IBusinessGrain"/>
+/// <remarks>
+/// Presence is memory only (employee grains report it on every change); load and the queue are read from
+/// the conversations table at decision time, so a restarted grain needs nothing but the next presence report.
+/// </remarks>
+public sealed class BusinessGrain(IAssignmentStore store, IOptions<AssignmentOptions> options) : Grain, IBusinessGrain
+{
+    private readonly SortedSet<Guid> online = [];
+    private Guid? lastAssigned;
+
+    public async Task PresenceChangedAsync(Guid employeeId, bool isOnline)
+    {
+        if (isOnline ? online.Add(employeeId) : online.Remove(employeeId))
+        {
+            if (isOnline)
+            {
+                await DrainQueueAsync();
+            }
+        }
+    }
+
+    public async Task<Guid?> RequestAgentAsync(Guid conversationId)
+    {
+        var agent = await PickAgentAsync();
+        if (agent is null)
+        {
+            return null;
+        }
+
+        var change = await GrainFactory.GetGrain<IConversationGrain>(conversationId).AutoAssignAsync(agent.Value);
+        return change ? agent : null;
+    }
+
+    public Task CapacityFreedAsync() => DrainQueueAsync();
+
+    /// <summary>Gives waiting conversations out while agents have room.</summary>
+    private async Task DrainQueueAsync()
+    {
+        if (online.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var conversationId in await store.WaitingAsync(this.GetPrimaryKey(), online.Count * options.Value.AgentCapacity))
+        {
+            if (await RequestAgentAsync(conversationId) is null)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>The next online agent after the last one chosen, skipping those at capacity.</summary>
+    private async Task<Guid?> PickAgentAsync()
+    {
+        if (online.Count == 0)
+        {
+            return null;
+        }
+
+        var load = await store.OpenLoadAsync(this.GetPrimaryKey(), online);
+        var ordered = online.ToList();
+        var start = lastAssigned is { } last ? ordered.FindIndex(id => id.CompareTo(last) > 0) : 0;
+        start = start < 0 ? 0 : start;
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var candidate = ordered[(start + i) % ordered.Count];
+            if (load.GetValueOrDefault(candidate) < options.Value.AgentCapacity)
+            {
+                lastAssigned = candidate;
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}
