@@ -1,0 +1,82 @@
+import { useEffect } from "preact/hooks";
+import { employee, refresh, sessionChecked } from "./session";
+import { connectLive, disconnectLive } from "./live";
+import { location, navigate, onLinkClick } from "./router";
+import { Layout } from "./components/Layout";
+import { LoginPage } from "./pages/LoginPage";
+import { SignUpPage } from "./pages/SignUpPage";
+import { AcceptInvitationPage } from "./pages/AcceptInvitationPage";
+import { InboxPage } from "./pages/InboxPage";
+import { WhatsAppSettingsPage } from "./pages/WhatsAppSettingsPage";
+import { OutboxPage } from "./pages/OutboxPage";
+import { TeamPage } from "./pages/TeamPage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+
+const publicPages: Record<string, () => preact.JSX.Element> = {
+  "/login": LoginPage,
+  "/signup": SignUpPage,
+  "/accept-invitation": AcceptInvitationPage,
+};
+
+/** Where to go after logging in: the page that sent us to the login, if it is one of ours. */
+function safeNext(): string {
+  const next = new URLSearchParams(location.value.search).get("next");
+  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/inbox";
+}
+
+export function App() {
+  useEffect(() => {
+    void refresh();
+    document.addEventListener("click", onLinkClick);
+    return () => document.removeEventListener("click", onLinkClick);
+  }, []);
+
+  const signedIn = employee.value !== null;
+  useEffect(() => {
+    if (signedIn) connectLive();
+    else void disconnectLive();
+  }, [signedIn]);
+
+  const path = location.value.path.replace(/\/+$/, "") || "/";
+
+  // Move focus to the new page's main region so keyboard and screen-reader users land on it.
+  useEffect(() => {
+    document.getElementById("main")?.focus({ preventScroll: true });
+  }, [path]);
+
+  if (!sessionChecked.value) {
+    return <p class="loading" role="status">Loading…</p>;
+  }
+
+  const Public = publicPages[path];
+  if (Public) {
+    if (signedIn && path !== "/accept-invitation") {
+      // Logged in (or the session was restored): leave the public page. A new business starts by connecting WhatsApp.
+      queueMicrotask(() => navigate(path === "/signup" ? "/settings/whatsapp?welcome=1" : safeNext(), { replace: true }));
+      return null;
+    }
+    return <main id="main" class="public" tabIndex={-1}><Public /></main>;
+  }
+
+  if (!signedIn) {
+    queueMicrotask(() => navigate(path === "/" ? "/login" : `/login?next=${encodeURIComponent(path + location.value.search)}`, { replace: true }));
+    return null;
+  }
+
+  let page;
+  if (path === "/") {
+    queueMicrotask(() => navigate("/inbox", { replace: true }));
+    return null;
+  } else if (path === "/inbox" || path.startsWith("/inbox/")) {
+    page = <InboxPage conversationId={path.split("/")[2] ?? null} />;
+  } else if (path === "/settings" || path === "/settings/whatsapp") {
+    page = <WhatsAppSettingsPage />;
+  } else if (path === "/outbox") {
+    page = <OutboxPage />;
+  } else if (path === "/team") {
+    page = <TeamPage />;
+  } else {
+    page = <NotFoundPage />;
+  }
+  return <Layout>{page}</Layout>;
+}
