@@ -66,11 +66,13 @@ public sealed class DashboardFixture : IAsyncLifetime
     }
 
     /// <summary>A browser context (its own cookies and storage: one agent's browser) on the product.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    /// <param name="bypassCsp">Lets a test inject its own script (the accessibility checker) past the page's policy.</param>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool bypassCsp = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.BaseUrl,
+            BypassCSP = bypassCsp,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-GB",
             TimezoneId = "UTC",
@@ -81,6 +83,26 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
+
+    /// <summary>
+    /// The WCAG 2 A/AA rules that axe-core (a dev dependency of the dashboard, so in node_modules after the
+    /// build) finds broken on the page as it is now, serious and critical ones only: "rule: element" lines.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> AccessibilityViolationsAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions
+        {
+            Path = Path.Combine(RepositoryRoot(), "src", "WebFrontend", "Dashboard", "node_modules", "axe-core", "axe.min.js"),
+        });
+        return await page.EvaluateAsync<string[]>("""
+            async () => {
+              const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+              return result.violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .flatMap(v => v.nodes.map(n => `${v.id}: ${n.target.join(' ')} (${n.failureSummary})`));
+            }
+            """);
+    }
 
     /// <summary>Signs a business up through the API and returns its owner's credentials.</summary>
     public async Task<Owner> SignUpAsync(string businessName)

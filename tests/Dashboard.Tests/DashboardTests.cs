@@ -179,6 +179,40 @@ public sealed class DashboardTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task The_main_pages_pass_the_WCAG_AA_checks_of_axe_core()
+    {
+        var owner = await fixture.SignUpAsync("Accessible Atelier");
+        var number = await fixture.ConnectMetaNumberAsync(owner);
+        await fixture.CustomerWritesAsync(number, NewCustomerWaId(), "Ada Access", "Can I come at noon?");
+        var page = await fixture.NewPageAsync(bypassCsp: true);
+
+        await page.GotoAsync("/login");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Log in to Conversations" })).ToBeVisibleAsync();
+        Assert.Empty(await fixture.AccessibilityViolationsAsync(page));
+
+        await BrowserSession.LogInAsync(page, owner.Email, owner.Password);
+        await BrowserSession.Conversation(page, "Ada Access").ClickAsync();
+        await Expect(page.Locator("ol.messages .bubble.inbound")).ToHaveCountAsync(1);
+        Assert.Empty(await fixture.AccessibilityViolationsAsync(page));
+
+        // The inbox works from the keyboard: the search field, then the filters, then the conversations.
+        await page.GetByLabel("Search conversations").FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("mode", await page.EvaluateAsync<string>("() => document.activeElement.name"));
+
+        foreach (var (link, heading) in new[] { ("Settings", "WhatsApp numbers"), ("Team", "Team"), ("Outbox", "Local outbox") })
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveCountAsync(0);
+            Assert.Empty(await fixture.AccessibilityViolationsAsync(page));
+        }
+
+        await fixture.ScreenshotAsync(page, "outbox");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Markup_in_a_customer_message_is_shown_as_text_and_never_runs()
     {
         var owner = await fixture.SignUpAsync("Safe Shop");

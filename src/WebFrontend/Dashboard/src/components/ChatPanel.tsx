@@ -156,8 +156,8 @@ export function ChatPanel({ conversationId, summary, onRead, onBack }: Props) {
         {messages.map((message, i) => (
           <Fragment key={message.sequence}>
             {(i === 0 || dayKey(messages[i - 1].sentAt) !== dayKey(message.sentAt)) && (
-              <li class="day-separator" role="separator">
-                <span>{formatDay(message.sentAt)}</span>
+              <li class="day-separator">
+                <span role="separator" aria-label={formatDay(message.sentAt)}>{formatDay(message.sentAt)}</span>
               </li>
             )}
             <MessageBubble message={message} />
