@@ -157,6 +157,19 @@ public sealed class DashboardFixture : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>A raw delivery of Meta <c>messages</c> (JSON array) to the number, signed.</summary>
+    public async Task PostDeliveryAsync(MetaNumber number, string messagesJson, string contactsJson)
+    {
+        var body = MetaWebhooks.Delivery(number.PhoneNumberId, messagesJson, contactsJson: contactsJson);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhook/whatsapp")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add(MetaSignature.HeaderName, MetaSignature.Sign(Encoding.UTF8.GetBytes(body), number.AppSecret));
+        using var response = await Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

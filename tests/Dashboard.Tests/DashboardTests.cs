@@ -50,6 +50,20 @@ public sealed class DashboardTests(DashboardFixture fixture)
         Assert.DoesNotContain(appSecret, html, StringComparison.Ordinal);
         await fixture.ScreenshotAsync(page, "settings-whatsapp");
 
+        // A Twilio number beside it, then the Meta one removed (after confirming).
+        await page.GetByLabel("Twilio").CheckAsync();
+        await page.GetByLabel("Sender number").FillAsync("+14155238886");
+        await page.GetByLabel("Account SID").FillAsync("AC" + new string('a', 32));
+        await page.GetByLabel("Auth token").FillAsync("twilio-auth-token-0123456789");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save number" }).ClickAsync();
+        await Expect(channels).ToContainTextAsync("+14155238886");
+        await Expect(channels).ToContainTextAsync("auth token set");
+        Assert.DoesNotContain("twilio-auth-token-0123456789", await page.ContentAsync(), StringComparison.Ordinal);
+        page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove +34 600 111 222" }).ClickAsync();
+        await Expect(channels).Not.ToContainTextAsync("+34 600 111 222");
+        await Expect(channels).ToContainTextAsync("+14155238886");
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Log in to Conversations" })).ToBeVisibleAsync();
         await BrowserSession.LogInAsync(page, email, password);
@@ -209,6 +223,34 @@ public sealed class DashboardTests(DashboardFixture fixture)
         }
 
         await fixture.ScreenshotAsync(page, "outbox");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Locations_documents_and_images_are_shown_from_their_content()
+    {
+        var owner = await fixture.SignUpAsync("Media Clinic");
+        var number = await fixture.ConnectMetaNumberAsync(owner);
+        var customer = NewCustomerWaId();
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        await fixture.PostDeliveryAsync(number, $$$"""
+            [{"from":"{{{customer}}}","id":"wamid.loc{{{now}}}","timestamp":"{{{now}}}","type":"location","location":{"latitude":40.4168,"longitude":-3.7038,"name":"Puerta del Sol","address":"Madrid"}},
+             {"from":"{{{customer}}}","id":"wamid.doc{{{now}}}","timestamp":"{{{now}}}","type":"document","document":{"id":"media-1","mime_type":"application/pdf","filename":"invoice.pdf","caption":"My invoice"}},
+             {"from":"{{{customer}}}","id":"wamid.img{{{now}}}","timestamp":"{{{now}}}","type":"image","image":{"id":"media-2","mime_type":"image/jpeg","caption":"The rash"}}]
+            """, $$$"""[{"profile":{"name":"Mia Media"},"wa_id":"{{{customer}}}"}]""");
+        var page = await fixture.NewPageAsync();
+        await BrowserSession.LogInAsync(page, owner.Email, owner.Password);
+        await BrowserSession.Conversation(page, "Mia Media").ClickAsync();
+
+        var messages = page.Locator("ol.messages");
+        await Expect(messages.Locator(".bubble.inbound")).ToHaveCountAsync(3);
+        await Expect(messages).ToContainTextAsync("📍 Puerta del Sol");
+        await Expect(messages.GetByRole(AriaRole.Link, new() { NameRegex = new("Open map") })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("openstreetmap\\.org/\\?mlat=40\\.4168&mlon=-3\\.7038"));
+        await Expect(messages).ToContainTextAsync("invoice.pdf");
+        await Expect(messages).ToContainTextAsync("My invoice");
+        // Meta sends inbound media as an id to download, which no API serves yet: a labelled placeholder.
+        await Expect(messages).ToContainTextAsync("Photo (no preview available)");
+        await Expect(messages).ToContainTextAsync("The rash");
         await page.Context.CloseAsync();
     }
 

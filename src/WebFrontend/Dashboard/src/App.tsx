@@ -18,6 +18,12 @@ const publicPages: Record<string, () => preact.JSX.Element> = {
   "/accept-invitation": AcceptInvitationPage,
 };
 
+/** Replaces the current history entry with another page once rendered. */
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
 /** Where to go after logging in: the page that sent us to the login, if it is one of ours. */
 function safeNext(): string {
   const next = new URLSearchParams(location.value.search).get("next");
@@ -52,21 +58,18 @@ export function App() {
   if (Public) {
     if (signedIn && path !== "/accept-invitation") {
       // Logged in (or the session was restored): leave the public page. A new business starts by connecting WhatsApp.
-      queueMicrotask(() => navigate(path === "/signup" ? "/settings/whatsapp?welcome=1" : safeNext(), { replace: true }));
-      return null;
+      return <Redirect to={path === "/signup" ? "/settings/whatsapp?welcome=1" : safeNext()} />;
     }
     return <main id="main" class="public" tabIndex={-1}><Public /></main>;
   }
 
   if (!signedIn) {
-    queueMicrotask(() => navigate(path === "/" ? "/login" : `/login?next=${encodeURIComponent(path + location.value.search)}`, { replace: true }));
-    return null;
+    return <Redirect to={path === "/" ? "/login" : `/login?next=${encodeURIComponent(path + location.value.search)}`} />;
   }
 
   let page;
   if (path === "/") {
-    queueMicrotask(() => navigate("/inbox", { replace: true }));
-    return null;
+    return <Redirect to="/inbox" />;
   } else if (path === "/inbox" || path.startsWith("/inbox/")) {
     page = <InboxPage conversationId={path.split("/")[2] ?? null} />;
   } else if (path === "/settings" || path === "/settings/whatsapp") {
