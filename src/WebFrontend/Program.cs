@@ -2,6 +2,7 @@ using Conversations.Infrastructure.Hosting;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Businesses;
 using Conversations.WebFrontend.Conversations;
+using Conversations.WebFrontend.Dashboard;
 using Conversations.WebFrontend.Employees;
 using Conversations.WebFrontend.Health;
 using Conversations.WebFrontend.Hosting;
@@ -23,6 +24,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseDashboard();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

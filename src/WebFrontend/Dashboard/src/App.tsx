@@ -1,0 +1,85 @@
+import { useEffect } from "preact/hooks";
+import { employee, refresh, sessionChecked } from "./session";
+import { connectLive, disconnectLive } from "./live";
+import { location, navigate, onLinkClick } from "./router";
+import { Layout } from "./components/Layout";
+import { LoginPage } from "./pages/LoginPage";
+import { SignUpPage } from "./pages/SignUpPage";
+import { AcceptInvitationPage } from "./pages/AcceptInvitationPage";
+import { InboxPage } from "./pages/InboxPage";
+import { WhatsAppSettingsPage } from "./pages/WhatsAppSettingsPage";
+import { OutboxPage } from "./pages/OutboxPage";
+import { TeamPage } from "./pages/TeamPage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+
+const publicPages: Record<string, () => preact.JSX.Element> = {
+  "/login": LoginPage,
+  "/signup": SignUpPage,
+  "/accept-invitation": AcceptInvitationPage,
+};
+
+/** Replaces the current history entry with another page once rendered. */
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
+/** Where to go after logging in: the page that sent us to the login, if it is one of ours. */
+function safeNext(): string {
+  const next = new URLSearchParams(location.value.search).get("next");
+  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/inbox";
+}
+
+export function App() {
+  useEffect(() => {
+    void refresh();
+    document.addEventListener("click", onLinkClick);
+    return () => document.removeEventListener("click", onLinkClick);
+  }, []);
+
+  const signedIn = employee.value !== null;
+  useEffect(() => {
+    if (signedIn) connectLive();
+    else void disconnectLive();
+  }, [signedIn]);
+
+  const path = location.value.path.replace(/\/+$/, "") || "/";
+
+  // Move focus to the new page's main region so keyboard and screen-reader users land on it.
+  useEffect(() => {
+    document.getElementById("main")?.focus({ preventScroll: true });
+  }, [path]);
+
+  if (!sessionChecked.value) {
+    return <p class="loading" role="status">Loading…</p>;
+  }
+
+  const Public = publicPages[path];
+  if (Public) {
+    if (signedIn && path !== "/accept-invitation") {
+      // Logged in (or the session was restored): leave the public page. A new business starts by connecting WhatsApp.
+      return <Redirect to={path === "/signup" ? "/settings/whatsapp?welcome=1" : safeNext()} />;
+    }
+    return <main id="main" class="public" tabIndex={-1}><Public /></main>;
+  }
+
+  if (!signedIn) {
+    return <Redirect to={path === "/" ? "/login" : `/login?next=${encodeURIComponent(path + location.value.search)}`} />;
+  }
+
+  let page;
+  if (path === "/") {
+    return <Redirect to="/inbox" />;
+  } else if (path === "/inbox" || path.startsWith("/inbox/")) {
+    page = <InboxPage conversationId={path.split("/")[2] ?? null} />;
+  } else if (path === "/settings" || path === "/settings/whatsapp") {
+    page = <WhatsAppSettingsPage />;
+  } else if (path === "/outbox") {
+    page = <OutboxPage />;
+  } else if (path === "/team") {
+    page = <TeamPage />;
+  } else {
+    page = <NotFoundPage />;
+  }
+  return <Layout>{page}</Layout>;
+}

@@ -1,0 +1,177 @@
+import { Fragment } from "preact";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { ApiError, get, post, query } from "../api";
+import { subscribe } from "../live";
+import { dayKey, formatDay } from "../format";
+import { MessageBubble } from "./MessageBubble";
+import { Composer } from "./Composer";
+import type { Conversation, Message, MessagePage } from "../types";
+
+const pageSize = 50;
+
+/** Messages merged by sequence: a later copy of a message (a delivery update) replaces the earlier one. */
+function merge(current: Message[], incoming: Message[]): Message[] {
+  const bySequence = new Map(current.map((m) => [m.sequence, m]));
+  for (const message of incoming) bySequence.set(message.sequence, message);
+  return [...bySequence.values()].sort((a, b) => a.sequence - b.sequence);
+}
+
+type Props = {
+  conversationId: string;
+  summary: Conversation | null;
+  onRead: (conversationId: string) => void;
+  onBack: () => void;
+};
+
+export function ChatPanel({ conversationId, summary, onRead, onBack }: Props) {
+  const [messages, setMessages] = useState<Message[]>([]);
+  const [conversation, setConversation] = useState<Conversation | null>(summary);
+  const [hasEarlier, setHasEarlier] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const list = useRef<HTMLOListElement>(null);
+  const stickToBottom = useRef(true);
+  const latest = useRef(0);
+  latest.current = messages.length ? messages[messages.length - 1].sequence : 0;
+  const lastRead = useRef(0);
+
+  async function markRead(sequence: number) {
+    if (sequence <= lastRead.current || document.visibilityState === "hidden") return;
+    lastRead.current = sequence;
+    onRead(conversationId);
+    try {
+      await post(`/api/conversations/${conversationId}/read`, { sequence });
+    } catch {
+      lastRead.current = 0; // try again with the next message
+    }
+  }
+
+  /** The newest page, merged: used on open and after a reconnect (catches new messages and delivery changes). */
+  async function loadLatest() {
+    try {
+      const page = await get<MessagePage>(`/api/messages${query({ conversationId, limit: pageSize })}`);
+      let fetched = page.messages;
+      // More than a page went by while we were away: fetch the gap by sequence.
+      const known = latest.current;
+      if (known > 0 && fetched.length > 0 && fetched[0].sequence > known + 1) {
+        let after = known;
+        while (true) {
+          const gap = await get<MessagePage>(`/api/messages${query({ conversationId, after, limit: 200 })}`);
+          fetched = merge(fetched, gap.messages);
+          if (gap.messages.length < 200) break;
+          after = gap.messages[gap.messages.length - 1].sequence;
+        }
+      }
+      setMessages((current) => {
+        if (current.length === 0) setHasEarlier(page.messages.length === pageSize);
+        return merge(current, fetched);
+      });
+      setError(null);
+      if (fetched.length) void markRead(fetched[fetched.length - 1].sequence);
+    } catch (e) {
+      setError(e instanceof ApiError ? (e.status === 404 ? "This conversation does not exist." : e.message) : String(e));
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  async function loadEarlier() {
+    const first = messages[0]?.sequence;
+    if (!first) return;
+    const page = await get<MessagePage>(`/api/messages${query({ conversationId, before: first, limit: pageSize })}`);
+    stickToBottom.current = false;
+    setHasEarlier(page.messages.length === pageSize);
+    setMessages((current) => merge(current, page.messages));
+  }
+
+  useEffect(() => {
+    void loadLatest();
+    if (!summary) {
+      get<Conversation>(`/api/conversations/${conversationId}`).then(setConversation, () => undefined);
+    }
+  }, [conversationId]);
+
+  useEffect(() => {
+    if (summary) setConversation(summary);
+  }, [summary]);
+
+  useEffect(
+    () =>
+      subscribe({
+        added: (message) => {
+          if (message.conversationId !== conversationId) return;
+          // A gap means we missed events: fetch them by sequence instead of showing a hole.
+          if (latest.current > 0 && message.sequence > latest.current + 1) void loadLatest();
+          setMessages((current) => merge(current, [message]));
+          if (message.direction === "inbound") void markRead(message.sequence);
+        },
+        updated: (message) => {
+          if (message.conversationId !== conversationId) return;
+          setMessages((current) => (current.some((m) => m.sequence === message.sequence) ? merge(current, [message]) : current));
+        },
+        resync: () => void loadLatest(),
+      }),
+    [conversationId],
+  );
+
+  // Keep the view at the newest message unless the agent scrolled up to read.
+  useLayoutEffect(() => {
+    const element = list.current;
+    if (element && stickToBottom.current) element.scrollTop = element.scrollHeight;
+  }, [messages]);
+
+  const name = conversation?.customer.name || (conversation ? `+${conversation.customer.waId}` : "Conversation");
+
+  return (
+    <div class="chat">
+      <header class="chat-header">
+        <button type="button" class="back" onClick={onBack} aria-label="Back to the conversation list">←</button>
+        <div>
+          <h2 id="chat-title">{name}</h2>
+          {conversation && (
+            <p class="meta">
+              +{conversation.customer.waId} · {conversation.mode} · {conversation.status}
+            </p>
+          )}
+        </div>
+      </header>
+      {error && <div class="form-error" role="alert">{error}</div>}
+      <ol
+        class="messages"
+        ref={list}
+        aria-labelledby="chat-title"
+        aria-live="polite"
+        aria-busy={loading}
+        tabIndex={0}
+        onScroll={(e) => {
+          const el = e.currentTarget as HTMLElement;
+          stickToBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+        }}
+      >
+        {hasEarlier && (
+          <li class="earlier">
+            <button type="button" class="secondary" onClick={() => void loadEarlier()}>Load earlier messages</button>
+          </li>
+        )}
+        {messages.map((message, i) => (
+          <Fragment key={message.sequence}>
+            {(i === 0 || dayKey(messages[i - 1].sentAt) !== dayKey(message.sentAt)) && (
+              <li class="day-separator">
+                <span role="separator" aria-label={formatDay(message.sentAt)}>{formatDay(message.sentAt)}</span>
+              </li>
+            )}
+            <MessageBubble message={message} />
+          </Fragment>
+        ))}
+        {!loading && messages.length === 0 && !error && <li class="empty">No messages yet.</li>}
+      </ol>
+      <Composer
+        conversationId={conversationId}
+        onSent={(message) => {
+          stickToBottom.current = true;
+          setMessages((current) => merge(current, [message]));
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import type { ComponentChildren } from "preact";
+import { employee, logout, canManage } from "../session";
+import { liveState } from "../live";
+import { location, navigate } from "../router";
+
+function NavLink({ href, children }: { href: string; children: ComponentChildren }) {
+  const active = location.value.path === href || location.value.path.startsWith(`${href}/`);
+  return (
+    <a href={href} class={active ? "active" : undefined} aria-current={active ? "page" : undefined}>
+      {children}
+    </a>
+  );
+}
+
+/** The signed-in frame: navigation, the connection banner, and the page. */
+export function Layout({ children }: { children: ComponentChildren }) {
+  const state = liveState.value;
+  return (
+    <div class="shell">
+      <a class="skip-link" href="#main">Skip to content</a>
+      <header class="topbar">
+        <a href="/inbox" class="brand">Conversations</a>
+        <nav aria-label="Main">
+          <NavLink href="/inbox">Inbox</NavLink>
+          <NavLink href="/outbox">Outbox</NavLink>
+          <NavLink href="/team">Team</NavLink>
+          {canManage.value && <NavLink href="/settings/whatsapp">Settings</NavLink>}
+        </nav>
+        <div class="account">
+          <span class="who" title={employee.value?.email}>{employee.value?.displayName}</span>
+          <button
+            type="button"
+            class="link-button"
+            onClick={async () => {
+              await logout();
+              navigate("/login", { replace: true });
+            }}
+          >
+            Log out
+          </button>
+        </div>
+      </header>
+      {(state === "reconnecting" || state === "offline") && (
+        <div class="banner" role="status" data-testid="connection-banner">
+          {state === "reconnecting" ? "Offline — reconnecting… Messages will catch up when the connection is back." : "Not connected to live updates."}
+        </div>
+      )}
+      <main id="main" tabIndex={-1}>{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
+import { signal } from "@preact/signals";
+import { currentToken, refresh } from "./session";
+import type { Message } from "./types";
+
+// One hub connection per tab. SignalR reconnects by itself (and we restart it when even that gives up);
+// after every reconnect, listeners are told to catch up from their last sequence through the REST API,
+// since events sent while we were away are not replayed by the hub.
+
+export type LiveState = "connecting" | "online" | "reconnecting" | "offline";
+
+export const liveState = signal<LiveState>("offline");
+
+// Exposed for the browser tests and for support ("is this tab live?"): the state, nothing else.
+liveState.subscribe((state) => {
+  (window as unknown as { __conversationsLive?: LiveState }).__conversationsLive = state;
+});
+
+type Listener = {
+  added?: (message: Message) => void;
+  updated?: (message: Message) => void;
+  /** Called after a reconnect: fetch what was missed. */
+  resync?: () => void;
+};
+
+const listeners = new Set<Listener>();
+let connection: HubConnection | null = null;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let stopped = true;
+
+export function subscribe(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function notify(each: (listener: Listener) => void): void {
+  for (const listener of [...listeners]) {
+    try {
+      each(listener);
+    } catch (error) {
+      console.error(error);
+    }
+  }
+}
+
+async function start(): Promise<void> {
+  if (stopped || !connection) return;
+  liveState.value = liveState.value === "offline" ? "connecting" : "reconnecting";
+  try {
+    await connection.start();
+    liveState.value = "online";
+    notify((l) => l.resync?.());
+  } catch {
+    liveState.value = "reconnecting";
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => void start(), 3_000);
+  }
+}
+
+export function connectLive(): void {
+  if (connection) return;
+  stopped = false;
+  connection = new HubConnectionBuilder()
+    .withUrl("/hubs/conversations", {
+      // Called on every (re)connect: a reconnect after a long break gets a fresh token.
+      accessTokenFactory: async () => currentToken() ?? (await refresh()) ?? "",
+    })
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(10_000, 500 * 2 ** ctx.previousRetryCount) + Math.random() * 500 })
+    .configureLogging(LogLevel.Warning)
+    .build();
+
+  connection.on("MessageAdded", (message: Message) => notify((l) => l.added?.(message)));
+  connection.on("MessageUpdated", (message: Message) => notify((l) => l.updated?.(message)));
+  connection.onreconnecting(() => (liveState.value = "reconnecting"));
+  connection.onreconnected(() => {
+    liveState.value = "online";
+    notify((l) => l.resync?.());
+  });
+  // Automatic reconnect gave up (e.g. the server was down for long): keep trying.
+  connection.onclose(() => {
+    if (stopped) return;
+    liveState.value = "reconnecting";
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => void start(), 3_000);
+  });
+  void start();
+}
+
+export async function disconnectLive(): Promise<void> {
+  stopped = true;
+  clearTimeout(retryTimer);
+  const current = connection;
+  connection = null;
+  liveState.value = "offline";
+  if (current && current.state !== HubConnectionState.Disconnected) await current.stop();
+}
+
+// The browser knows before the socket does that the network went away. When it is back, a socket that
+// survived is online again (and catches up, in case events were lost); a dead one is being restarted.
+window.addEventListener("offline", () => {
+  if (!stopped) liveState.value = "reconnecting";
+});
+window.addEventListener("online", () => {
+  if (stopped || !connection) return;
+  if (connection.state === HubConnectionState.Connected) {
+    liveState.value = "online";
+    notify((l) => l.resync?.());
+  } else if (connection.state === HubConnectionState.Disconnected) {
+    clearTimeout(retryTimer);
+    void start();
+  }
+});
