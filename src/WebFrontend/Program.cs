@@ -1,12 +1,15 @@
 using Conversations.Infrastructure.Hosting;
 using Conversations.WebFrontend.Auth;
+using Conversations.WebFrontend.Bookings;
 using Conversations.WebFrontend.Businesses;
 using Conversations.WebFrontend.Conversations;
+using Conversations.WebFrontend.Customers;
 using Conversations.WebFrontend.Employees;
 using Conversations.WebFrontend.Health;
 using Conversations.WebFrontend.Hosting;
 using Conversations.WebFrontend.Outbox;
 using Conversations.WebFrontend.Realtime;
+using Conversations.WebFrontend.Services;
 using Conversations.WebFrontend.Settings;
 using Conversations.WebFrontend.Twilio;
 using Conversations.WebFrontend.WhatsApp;
@@ -37,6 +40,10 @@ app.MapTwilioWebhook();
 app.MapMessagesApi();
 app.MapOutboxApi();
 app.MapWhatsAppSettingsApi();
+app.MapCustomersApi();
+app.MapServicesApi();
+app.MapBookingsApi();
+app.MapAvailabilityApi();
 app.MapHub<ConversationsHub>(ConversationsHub.Path);
 
 app.Run();
