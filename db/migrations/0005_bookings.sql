@@ -1,4 +1,4 @@
--- Customers, services with their availability, bookings (no double booking, enforced here).
+-- Customers, services with their availability, bookings (no double booking, enforced here) and calendar feeds.
 -- Both extensions ship with Debian's postgresql-15 package (contrib is built in).
 
 CREATE EXTENSION IF NOT EXISTS btree_gist;
@@ -176,3 +176,16 @@ CREATE TABLE booking_events
 );
 
 CREATE INDEX ix_booking_events_booking ON booking_events (booking_id, id);
+
+-- ── Calendar feeds ───────────────────────────────────────────────────────────────────────────────────────
+-- The secret is the only credential of a feed URL (calendar apps cannot log in); rotating replaces it.
+CREATE TABLE calendar_feeds
+(
+    id          uuid        PRIMARY KEY,
+    business_id uuid        NOT NULL REFERENCES businesses (id),
+    employee_id uuid        NULL REFERENCES employees (id),
+    secret      text        NOT NULL UNIQUE,
+    created_at  timestamptz NOT NULL
+);
+
+CREATE UNIQUE INDEX ux_calendar_feeds_owner ON calendar_feeds (business_id, coalesce(employee_id, '00000000-0000-0000-0000-000000000000'));

@@ -2,6 +2,7 @@ using Conversations.Infrastructure.Hosting;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Bookings;
 using Conversations.WebFrontend.Businesses;
+using Conversations.WebFrontend.Calendar;
 using Conversations.WebFrontend.Conversations;
 using Conversations.WebFrontend.Customers;
 using Conversations.WebFrontend.Employees;
@@ -44,6 +45,7 @@ app.MapCustomersApi();
 app.MapServicesApi();
 app.MapBookingsApi();
 app.MapAvailabilityApi();
+app.MapCalendarApi();
 app.MapHub<ConversationsHub>(ConversationsHub.Path);
 
 app.Run();

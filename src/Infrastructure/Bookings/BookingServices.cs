@@ -1,4 +1,5 @@
 using Conversations.Grains.Bookings;
+using Conversations.Infrastructure.Calendar;
 using Conversations.Infrastructure.Customers;
 using Conversations.Infrastructure.Services;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,7 @@ namespace Conversations.Infrastructure.Bookings;
 
 public static class BookingServices
 {
-    /// <summary>Customers, services, bookings; <see cref="IBookings"/> is what grains and the assistant book through.</summary>
+    /// <summary>Customers, services, bookings and calendar feeds; <see cref="IBookings"/> is what grains and the assistant book through.</summary>
     public static IServiceCollection AddConversationsBookings(this IServiceCollection services)
     {
         services.AddSingleton<CustomerDirectory>();
@@ -16,6 +17,8 @@ public static class BookingServices
         services.AddSingleton<ServiceCatalog>();
         services.AddSingleton<PostgresBookings>();
         services.AddSingleton<IBookings>(sp => sp.GetRequiredService<PostgresBookings>());
+        services.AddSingleton<CalendarFeeds>();
+        services.AddSingleton<CalendarRenderer>();
         return services;
     }
 }
