@@ -15,6 +15,7 @@ public static class BookingServices
         services.AddSingleton<CustomerPrivacy>();
         services.AddSingleton<CustomerSegments>();
         services.AddSingleton<ServiceCatalog>();
+        services.AddSingleton<StaffNotifications>();
         services.AddSingleton<PostgresBookings>();
         services.AddSingleton<IBookings>(sp => sp.GetRequiredService<PostgresBookings>());
         services.AddSingleton<CalendarFeeds>();

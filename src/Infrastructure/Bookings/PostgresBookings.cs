@@ -13,7 +13,8 @@ namespace Conversations.Infrastructure.Bookings;
 /// constraint at insert or update time, not by reading first, so two concurrent requests for one slot can
 /// never both succeed: the loser gets <see cref="BookingFailureKind.Conflict"/> on <c>start</c>.
 /// </summary>
-public sealed partial class PostgresBookings(NpgsqlDataSource dataSource, IGrainFactory grains, TimeProvider time, ILogger<PostgresBookings> logger) : IBookings
+public sealed partial class PostgresBookings(
+    NpgsqlDataSource dataSource, IGrainFactory grains, StaffNotifications staffNotifications, TimeProvider time, ILogger<PostgresBookings> logger) : IBookings
 {
     private const string ExclusionViolation = "23P01";
 
@@ -122,6 +123,7 @@ public sealed partial class PostgresBookings(NpgsqlDataSource dataSource, IGrain
             var view = (await GetAsync(businessId, id, cancellationToken))!;
             LogBooked(logger, businessId, id, resource);
             await NotifyAsync(businessId, id, null, view, cancellationToken);
+            await staffNotifications.NotifyAsync(businessId, view, "made", cancellationToken);
             return BookingOutcome.Saved(view);
         }
 
@@ -204,6 +206,11 @@ public sealed partial class PostgresBookings(NpgsqlDataSource dataSource, IGrain
 
         var view = (await GetAsync(businessId, bookingId, cancellationToken))!;
         await NotifyAsync(businessId, bookingId, before, view, cancellationToken);
+        if (StaffChange(before, view) is { } staffChange)
+        {
+            await staffNotifications.NotifyAsync(businessId, view, staffChange, cancellationToken);
+        }
+
         return BookingOutcome.Saved(view);
     }
 
@@ -294,9 +301,25 @@ public sealed partial class PostgresBookings(NpgsqlDataSource dataSource, IGrain
             waId = await command.ExecuteScalarAsync(cancellationToken) as string;
         }
 
-        await grains.GetGrain<IBookingGrain>(bookingId).ScheduleAsync(new BookingReminderPlan(
-            businessId, waId, after.CustomerName ?? "", after.ServiceName, after.Start, after.Status, after.UpdatedAt));
+        try
+        {
+            await grains.GetGrain<IBookingGrain>(bookingId).ScheduleAsync(new BookingReminderPlan(
+                businessId, waId, after.CustomerName ?? "", after.ServiceName, after.Start, after.Status, after.UpdatedAt));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The booking is committed: answering 500 would make the caller retry into its own slot (409).
+            // The next change of the booking hands the grain the whole plan again.
+            LogScheduleFailed(logger, e, businessId, bookingId);
+        }
     }
+
+    /// <summary>What the assigned staff member is told about a change, or null when it does not concern them.</summary>
+    private static string? StaffChange(BookingView? before, BookingView after) =>
+        before is null || after.StaffId != before.StaffId ? "assigned to you"
+        : after.Status != before.Status ? after.Status.Replace('_', '-')
+        : after.Start != before.Start ? "moved"
+        : null;
 
     private async Task<bool> IsOpenSlotAsync(Guid businessId, ServiceRecord service, NewBooking booking, CancellationToken cancellationToken)
     {
@@ -457,6 +480,9 @@ public sealed partial class PostgresBookings(NpgsqlDataSource dataSource, IGrain
     }
 
     private sealed record Stored(Guid ServiceId, Guid? StaffId, Guid ResourceId, DateTimeOffset Start, string Status);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Booking {BookingId} of business {BusinessId}: scheduling its messages failed")]
+    private static partial void LogScheduleFailed(ILogger logger, Exception exception, Guid businessId, Guid bookingId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Booking {BookingId} made in business {BusinessId} on resource {ResourceId}")]
     private static partial void LogBooked(ILogger logger, Guid businessId, Guid bookingId, Guid resourceId);

@@ -27,9 +27,9 @@ public sealed class CustomerPrivacy(NpgsqlDataSource dataSource)
             return null;
         }
 
-        var conversations = new List<CustomerDataExport.Conversation>();
-        var messages = new List<CustomerDataExport.Message>();
-        var bookings = new List<CustomerDataExport.Booking>();
+        var conversations = new List<ExportedConversation>();
+        var messages = new List<ExportedMessage>();
+        var bookings = new List<ExportedBooking>();
         await using (var command = new NpgsqlCommand(
             """
             SELECT id, customer_name, mode, created_at, last_message_at FROM conversations

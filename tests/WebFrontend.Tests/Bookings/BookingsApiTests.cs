@@ -83,6 +83,11 @@ public sealed class BookingsApiTests(RecordsFixture fixture)
         }
 
         Assert.Equal([bea, zoe], staffBooked);
+
+        // Each assigned staff member is told by e-mail.
+        var mail = Assert.Single(fixture.App.Mailbox.To($"staff-{bea:N}@example.test"));
+        Assert.StartsWith("Booking made: ", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("Bea", mail.TextBody, StringComparison.Ordinal);
         await (await owner.PostAsJsonAsync("/api/bookings", new { serviceId = service, customerId = customer, start })).AssertProblemAsync(HttpStatusCode.Conflict, "start");
 
         var outsider = await fixture.AddStaffAsync(tenant, "Carla");
