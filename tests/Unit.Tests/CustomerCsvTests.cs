@@ -36,6 +36,15 @@ public sealed class CustomerCsvTests
     }
 
     [Fact]
+    public async Task An_export_imports_back_without_its_platform_columns_and_attributes_must_be_a_json_object()
+    {
+        var (rows, rejected) = await ParseAsync(
+            "id,name,phone,wa_id,attributes,created_at\n0190a000-0000-7000-8000-000000000001,Ana,+34611000001,34611000001,\"{\"\"sign\"\":\"\"Leo\"\"}\",2026-01-01T00:00:00Z\n,Bea,+34611000002,,[1],\n");
+        Assert.Equal("""{"sign":"Leo"}""", Assert.Single(rows).Draft.AttributesJson);
+        Assert.Equal((3, "attributes"), (rejected[0].Line, rejected[0].Field));
+    }
+
+    [Fact]
     public async Task Rows_with_one_phone_are_merged()
     {
         var (rows, _) = await ParseAsync("name,phone,tags,vip\nAna,611000001,a,no\nAna G,+34 611 000 001,b,yes\n");

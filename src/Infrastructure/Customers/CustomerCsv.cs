@@ -1,18 +1,23 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsvHelper;
 
 namespace Conversations.Infrastructure.Customers;
 
 /// <summary>
-/// The customer CSV: columns <c>name, phone, email, tags, vip</c> (tags separated by ';', vip true/false/yes/no/1/0);
-/// any other column becomes a custom attribute. Rows with the same phone are merged.
+/// The customer CSV: columns <c>name, phone, email, tags, vip, attributes</c> (tags separated by ';', vip
+/// true/false/yes/no/1/0, attributes a JSON object); any other column becomes a custom attribute, except the
+/// platform's own export columns (id, wa_id, first/last seen, created). Rows with the same phone are merged.
 /// </summary>
 public static class CustomerCsv
 {
     public static readonly string[] Columns = ["id", "name", "phone", "email", "wa_id", "tags", "vip", "attributes", "first_seen_at", "last_seen_at", "created_at"];
 
-    private static readonly string[] Known = ["name", "phone", "email", "tags", "vip"];
+    private static readonly string[] Known = ["name", "phone", "email", "tags", "vip", "attributes"];
+
+    // Columns of our own export that are the platform's, not the business's: skipped, so an export imports back cleanly.
+    private static readonly string[] Ignored = ["id", "wa_id", "first_seen_at", "last_seen_at", "created_at"];
 
     public static async Task<(IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportRejection> Rejected)> ParseAsync(
         Stream input, string? region, CancellationToken cancellationToken)
@@ -103,7 +108,19 @@ public static class CustomerCsv
         }
 
         var attributes = new JsonObject();
-        foreach (var header in headers.Where(h => !Known.Contains(h) && h.Length > 0))
+        if (field("attributes") is { } json)
+        {
+            try
+            {
+                attributes = JsonNode.Parse(json) as JsonObject ?? throw new JsonException();
+            }
+            catch (JsonException)
+            {
+                return (null, new ImportRejection(line, "attributes", "Must be a JSON object."));
+            }
+        }
+
+        foreach (var header in headers.Where(h => !Known.Contains(h) && !Ignored.Contains(h) && h.Length > 0))
         {
             if (field(header) is { } value)
             {

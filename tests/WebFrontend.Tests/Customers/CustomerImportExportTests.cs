@@ -85,5 +85,8 @@ public sealed class CustomerImportExportTests(RecordsFixture fixture)
         using var reimport = await other.PostAsync("/api/customers/import?mode=all-or-nothing", CsvBody(string.Join("\n", lines)));
         Assert.Equal(HttpStatusCode.OK, reimport.StatusCode);
         Assert.Equal(2, (await reimport.BodyAsync()).GetProperty("created").GetInt32());
+        var copies = (await (await other.GetAsync("/api/customers")).BodyAsync()).GetProperty("items");
+        Assert.Equal("Eva, \"the\" seer", copies[0].GetProperty("name").GetString());
+        Assert.Empty(copies[0].GetProperty("attributes").EnumerateObject());
     }
 }
