@@ -133,7 +133,10 @@ public sealed class ConversationsApp : WebApplicationFactory<Program>
         return client;
     }
 
-    /// <summary>A started hub connection over WebSockets, authenticated the way browsers do (query string).</summary>
+    /// <summary>
+    /// A started hub connection over WebSockets, authenticated the way browsers do (query string), that already
+    /// receives events.
+    /// </summary>
     public async Task<HubConnection> ConnectHubAsync(string? accessToken)
     {
         var server = Server;
@@ -150,7 +153,12 @@ public sealed class ConversationsApp : WebApplicationFactory<Program>
                 };
             })
             .Build();
+
+        // Returned once the hub says the connection receives events, as a real client would wait to catch up.
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = connection.On("Ready", () => ready.TrySetResult());
         await connection.StartAsync();
+        await ready.Task.WaitAsync(TimeSpan.FromSeconds(15));
         return connection;
     }
 

@@ -3,6 +3,7 @@ using Conversations.Grains.Channels;
 using Conversations.Grains.Conversations;
 using Conversations.Grains.Employees;
 using Conversations.Infrastructure.Accounts;
+using Conversations.Infrastructure.Bookings;
 using Conversations.Infrastructure.Channels;
 using Conversations.Infrastructure.Conversations;
 using Conversations.Infrastructure.Database;
@@ -67,6 +68,7 @@ public static class PlatformServices
         services.AddSingleton<EmailVerification>();
         services.AddSingleton<PasswordCredentials>();
         services.AddSingleton<EmployeeInvitations>();
+        services.AddConversationsBookings();
         return builder;
     }
 

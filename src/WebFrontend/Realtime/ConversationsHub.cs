@@ -28,6 +28,10 @@ public sealed class ConversationsHub(BusinessEventRelay relay, IClusterClient cl
         await relay.JoinAsync(businessId);
         await Employee.ConnectedAsync(Context.ConnectionId);
         await base.OnConnectedAsync();
+
+        // From here on every event reaches this connection: a client catches up (reads what it missed) after
+        // this, not after its handshake, so nothing falls in between.
+        await Clients.Caller.Ready();
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)

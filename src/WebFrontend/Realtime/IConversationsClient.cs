@@ -5,6 +5,9 @@ namespace Conversations.WebFrontend.Realtime;
 /// <summary>The events the hub sends to agents' browsers.</summary>
 public interface IConversationsClient
 {
+    /// <summary>The connection receives live events from now on; the moment to catch up on what was missed.</summary>
+    Task Ready();
+
     /// <summary>A message was stored; <see cref="MessageView.Sequence"/> is the client's catch-up cursor.</summary>
     Task MessageAdded(MessageView message);
 

@@ -26,6 +26,7 @@ type Listener = {
 const listeners = new Set<Listener>();
 let connection: HubConnection | null = null;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let heartbeatTimer: ReturnType<typeof setInterval> | undefined;
 let stopped = true;
 
 export function subscribe(listener: Listener): () => void {
@@ -48,8 +49,6 @@ async function start(): Promise<void> {
   liveState.value = liveState.value === "offline" ? "connecting" : "reconnecting";
   try {
     await connection.start();
-    liveState.value = "online";
-    notify((l) => l.resync?.());
   } catch {
     liveState.value = "reconnecting";
     clearTimeout(retryTimer);
@@ -69,13 +68,15 @@ export function connectLive(): void {
     .configureLogging(LogLevel.Warning)
     .build();
 
-  connection.on("MessageAdded", (message: Message) => notify((l) => l.added?.(message)));
-  connection.on("MessageUpdated", (message: Message) => notify((l) => l.updated?.(message)));
-  connection.onreconnecting(() => (liveState.value = "reconnecting"));
-  connection.onreconnected(() => {
+  // The hub says "Ready" once this connection receives events: the moment to catch up on what was missed.
+  connection.on("Ready", () => {
     liveState.value = "online";
     notify((l) => l.resync?.());
   });
+  connection.on("MessageAdded", (message: Message) => notify((l) => l.added?.(message)));
+  connection.on("MessageUpdated", (message: Message) => notify((l) => l.updated?.(message)));
+  connection.onreconnecting(() => (liveState.value = "reconnecting"));
+  connection.onreconnected(() => (liveState.value = "connecting"));
   // Automatic reconnect gave up (e.g. the server was down for long): keep trying.
   connection.onclose(() => {
     if (stopped) return;
@@ -83,12 +84,18 @@ export function connectLive(): void {
     clearTimeout(retryTimer);
     retryTimer = setTimeout(() => void start(), 3_000);
   });
+  // Presence: without a heartbeat for two minutes the server shows this employee offline.
+  clearInterval(heartbeatTimer);
+  heartbeatTimer = setInterval(() => {
+    if (connection?.state === HubConnectionState.Connected) void connection.invoke("Heartbeat").catch(() => undefined);
+  }, 30_000);
   void start();
 }
 
 export async function disconnectLive(): Promise<void> {
   stopped = true;
   clearTimeout(retryTimer);
+  clearInterval(heartbeatTimer);
   const current = connection;
   connection = null;
   liveState.value = "offline";

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Conversations.Grains.Bookings;
+using Conversations.Infrastructure.Mail;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Conversations.Infrastructure.Bookings;
+
+/// <summary>
+/// Tells the staff member a booking is assigned to when it is made, confirmed, moved or cancelled, by e-mail.
+/// Mail is configured by the web frontend; a silo that has none (split deployment) logs and skips, hence
+/// the optional sender.
+/// </summary>
+public sealed partial class StaffNotifications(NpgsqlDataSource dataSource, IEnumerable<IMailSender> senders, ILogger<StaffNotifications> logger)
+{
+    public async Task NotifyAsync(Guid businessId, BookingView booking, string change, CancellationToken cancellationToken)
+    {
+        if (booking.StaffId is not { } staffId)
+        {
+            return;
+        }
+
+        if (senders.FirstOrDefault() is not { } mail)
+        {
+            LogNoMail(logger, booking.Id);
+            return;
+        }
+
+        await using var command = dataSource.CreateCommand(
+            "SELECT email, display_name FROM employees WHERE business_id = @b AND id = @id AND status = 'active'");
+        command.Parameters.AddWithValue("b", businessId);
+        command.Parameters.AddWithValue("id", staffId);
+        string email;
+        string name;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return;
+            }
+
+            (email, name) = (reader.GetString(0), reader.GetString(1));
+        }
+
+        var when = booking.Start.ToString("dddd d MMMM yyyy, HH:mm (zzz)", CultureInfo.InvariantCulture);
+        try
+        {
+            await mail.SendAsync(
+                new OutgoingMail(email, $"Booking {change}: {booking.ServiceName}, {when}", $"""
+                    Hello {name},
+
+                    A booking of yours was {change}:
+
+                    {booking.ServiceName} with {booking.CustomerName ?? "a customer"}
+                    {when}, {booking.TimeZone}
+                    Status: {booking.Status}
+                    """),
+                cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The booking is saved; a lost notification must not turn it into an error for the caller.
+            LogFailed(logger, e, booking.Id, staffId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Booking {BookingId}: no mail transport on this node, staff not notified")]
+    private static partial void LogNoMail(ILogger logger, Guid bookingId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Booking {BookingId}: notifying staff member {EmployeeId} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, Guid bookingId, Guid employeeId);
+}

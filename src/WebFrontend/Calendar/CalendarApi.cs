@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using Conversations.Infrastructure.Calendar;
+using Conversations.WebFrontend.Auth;
+using Conversations.WebFrontend.Bookings;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Conversations.WebFrontend.Calendar;
+
+/// <summary>
+/// Calendar sync without OAuth: each business and each employee has a secret ICS feed URL that Google,
+/// Apple and Outlook calendars subscribe to. The URL is the credential, so the feed itself is anonymous;
+/// rotating issues a new secret and the old URL answers 404 from then on.
+/// </summary>
+public static class CalendarApi
+{
+    public const string Business = "business";
+    public const string Employee = "employee";
+
+    public static IEndpointRouteBuilder MapCalendarApi(this IEndpointRouteBuilder app)
+    {
+        var feeds = app.MapGroup("/api/calendar/feeds").WithTags("Calendar");
+        feeds.MapGet("/", ListAsync);
+        feeds.MapPost("/{kind}/rotate", RotateAsync);
+        app.MapGet("/calendar/{secret}.ics", FeedAsync).AllowAnonymous().WithTags("Calendar");
+        return app;
+    }
+
+    private static async Task<Ok<IReadOnlyList<CalendarFeedView>>> ListAsync(
+        ClaimsPrincipal user, CalendarFeeds feeds, TimeProvider time, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var list = new List<CalendarFeedView>();
+        if (RequestFields.IsManager(user))
+        {
+            list.Add(View(Business, await feeds.GetOrCreateAsync(user.GetBusinessId(), null, time.GetUtcNow(), cancellationToken), request));
+        }
+
+        list.Add(View(Employee, await feeds.GetOrCreateAsync(user.GetBusinessId(), user.GetEmployeeId(), time.GetUtcNow(), cancellationToken), request));
+        return TypedResults.Ok<IReadOnlyList<CalendarFeedView>>(list);
+    }
+
+    private static async Task<Results<Ok<CalendarFeedView>, ProblemHttpResult>> RotateAsync(
+        string kind, ClaimsPrincipal user, CalendarFeeds feeds, TimeProvider time, HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (kind is not (Business or Employee))
+        {
+            return FieldProblems.Of(StatusCodes.Status404NotFound, "kind", "The feed kind is business or employee.");
+        }
+
+        if (kind == Business && !RequestFields.IsManager(user))
+        {
+            return FieldProblems.Forbidden("Only owners and admins manage the business's feed.");
+        }
+
+        var feed = await feeds.RotateAsync(user.GetBusinessId(), kind == Employee ? user.GetEmployeeId() : null, time.GetUtcNow(), cancellationToken);
+        return TypedResults.Ok(View(kind, feed, request));
+    }
+
+    private static async Task<Results<ContentHttpResult, NotFound>> FeedAsync(
+        string secret, CalendarFeeds feeds, CalendarRenderer renderer, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (secret.Length is < 20 or > 100 || await feeds.FindAsync(secret, cancellationToken) is not { } feed)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Content(await renderer.RenderAsync(feed, time.GetUtcNow(), cancellationToken), "text/calendar; charset=utf-8");
+    }
+
+    private static CalendarFeedView View(string kind, CalendarFeed feed, HttpRequest request) =>
+        new(kind, $"{request.Scheme}://{request.Host}{request.PathBase}/calendar/{feed.Secret}.ics", feed.CreatedAt);
+}

@@ -1,0 +1,3 @@
+namespace Conversations.WebFrontend.Services;
+
+public sealed record ExceptionView(string Date, string? Opens, string? Closes, string Reason);

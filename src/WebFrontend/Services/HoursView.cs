@@ -1,0 +1,3 @@
+namespace Conversations.WebFrontend.Services;
+
+public sealed record HoursView(string Weekday, string Opens, string Closes);
