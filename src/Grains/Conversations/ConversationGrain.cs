@@ -1,5 +1,6 @@
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
+using Conversations.Grains.Workspace;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 
@@ -9,6 +10,7 @@ namespace Conversations.Grains.Conversations;
 public sealed partial class ConversationGrain(
     [PersistentState("conversation", "conversations")] IPersistentState<ConversationState> state,
     IConversationStore store,
+    IEmployeeNotifier notifier,
     TimeProvider time,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
@@ -189,6 +191,7 @@ public sealed partial class ConversationGrain(
         }
 
         await PublishAsync(new MessageUpdated(state.State.BusinessId, updated));
+        await NotifyIfFailedAsync(updated);
         if (updated.ProviderMessageId is { } providerMessageId)
         {
             var early = earlyStatuses.Where(s => s.ProviderMessageId == providerMessageId).ToList();
@@ -213,6 +216,7 @@ public sealed partial class ConversationGrain(
         if (updated is not null)
         {
             await PublishAsync(new MessageUpdated(status.BusinessId, updated));
+            await NotifyIfFailedAsync(updated);
             return;
         }
 
@@ -383,6 +387,28 @@ public sealed partial class ConversationGrain(
         return snapshot;
     }
 
+    /// <summary>A message that will never arrive needs a human: whoever sent it, else whoever holds the conversation.</summary>
+    private async Task NotifyIfFailedAsync(MessageView message)
+    {
+        if (message.Delivery != DeliveryState.Failed || (message.EmployeeId ?? state.State.AssigneeId) is not { } employee)
+        {
+            return;
+        }
+
+        try
+        {
+            var customer = state.State.CustomerName ?? state.State.CustomerWaId;
+            await notifier.NotifyAsync(
+                state.State.BusinessId, employee, "delivery_failed",
+                $"A message to {customer} was not delivered: {message.DeliveryErrorTitle ?? message.DeliveryErrorCode}", message.ConversationId);
+        }
+        catch (Exception exception)
+        {
+            // The failure itself is stored and shown on the message; the notification is a courtesy.
+            LogNotifyFailed(exception, state.State.BusinessId, message.ConversationId);
+        }
+    }
+
     /// <summary>Lets auto-assignment give a waiting conversation to the agent who has room now (one-way: no cycle).</summary>
     private void FreeCapacity() =>
         _ = GrainFactory.GetGrain<IBusinessGrain>(state.State.BusinessId).CapacityFreedAsync();
@@ -467,6 +493,9 @@ public sealed partial class ConversationGrain(
             LogPublishFailed(exception, businessEvent.BusinessId, businessEvent.ConversationId);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not notify about a failed delivery in {BusinessId} {ConversationId}")]
+    private partial void LogNotifyFailed(Exception exception, Guid businessId, Guid conversationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish a live event for {BusinessId} {ConversationId}")]
     private partial void LogPublishFailed(Exception exception, Guid businessId, Guid conversationId);

@@ -10,7 +10,9 @@ public sealed class CustomerDirectory(NpgsqlDataSource dataSource)
 {
     internal const string Columns =
         """
-        c.id, c.name, c.wa_id, c.phone, c.email, c.tags, c.is_vip, c.attributes::text, c.notes_count, c.first_seen_at,
+        c.id, c.name, c.wa_id, c.phone, c.email, c.tags, c.is_vip, c.attributes::text,
+        (SELECT count(*)::int FROM notes n JOIN conversations nv ON nv.id = n.conversation_id
+          WHERE nv.business_id = c.business_id AND nv.customer_wa_id = c.wa_id AND n.deleted_at IS NULL), c.first_seen_at,
         (SELECT max(coalesce(cv.last_customer_message_at, cv.last_message_at)) FROM conversations cv
           WHERE cv.business_id = c.business_id AND cv.customer_wa_id = c.wa_id),
         c.created_at, c.updated_at, c.erased_at
@@ -85,6 +87,16 @@ public sealed class CustomerDirectory(NpgsqlDataSource dataSource)
             "SELECT display_phone_number FROM whatsapp_channels WHERE business_id = @b ORDER BY created_at LIMIT 1");
         command.Parameters.AddWithValue("b", businessId);
         return CustomerPhones.RegionOf(await command.ExecuteScalarAsync(cancellationToken) as string);
+    }
+
+    /// <summary>The customer who writes from this WhatsApp id, if the business has one.</summary>
+    public async Task<CustomerRecord?> FindByWaIdAsync(Guid businessId, string waId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM customers c WHERE c.business_id = @b AND c.wa_id = @wa");
+        command.Parameters.AddWithValue("b", businessId);
+        command.Parameters.AddWithValue("wa", waId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
     public async Task<CustomerRecord?> GetAsync(Guid businessId, Guid customerId, CancellationToken cancellationToken)

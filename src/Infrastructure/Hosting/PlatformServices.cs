@@ -1,11 +1,13 @@
 using Conversations.Grains.Businesses;
 using Conversations.Grains.Channels;
 using Conversations.Grains.Conversations;
+using Conversations.Grains.Workspace;
 using Conversations.Grains.Employees;
 using Conversations.Infrastructure.Accounts;
 using Conversations.Infrastructure.Bookings;
 using Conversations.Infrastructure.Channels;
 using Conversations.Infrastructure.Conversations;
+using Conversations.Infrastructure.Customers;
 using Conversations.Infrastructure.Database;
 using Conversations.Infrastructure.Media;
 using Conversations.Infrastructure.Workspace;
@@ -52,8 +54,10 @@ public static class PlatformServices
         services.AddSingleton<MessageQueries>();
         services.AddSingleton<ConversationQueries>();
         services.AddSingleton<NoteStore>();
+        services.AddSingleton<CustomerPanelQueries>();
         services.AddSingleton<CannedResponseStore>();
         services.AddSingleton<Notifications>();
+        services.AddSingleton<IEmployeeNotifier>(sp => sp.GetRequiredService<Notifications>());
 
         services.AddMemoryCache();
         services.AddConversationsChannels();

@@ -1,12 +1,16 @@
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
+using Conversations.Grains.Workspace;
 using Npgsql;
 
 namespace Conversations.Infrastructure.Workspace;
 
 /// <summary>Stores notifications and pushes each live to its employee, through the business's stream.</summary>
-public sealed class Notifications(NpgsqlDataSource dataSource, IClusterClient cluster, TimeProvider time)
+public sealed class Notifications(NpgsqlDataSource dataSource, IClusterClient cluster, TimeProvider time) : IEmployeeNotifier
 {
+    Task IEmployeeNotifier.NotifyAsync(Guid businessId, Guid employeeId, string kind, string title, Guid? conversationId, CancellationToken cancellationToken) =>
+        NotifyAsync(businessId, employeeId, kind, title, conversationId, cancellationToken);
+
     public async Task<NotificationView> NotifyAsync(
         Guid businessId, Guid employeeId, string kind, string title, Guid? conversationId, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Conversations.Infrastructure.Conversations;
+using Conversations.Infrastructure.Customers;
 using Conversations.WebFrontend.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,6 +19,7 @@ public static class ConversationsApi
         conversations.MapGet("/", ListAsync);
         conversations.MapGet("/{id:guid}", GetAsync);
         conversations.MapPost("/{id:guid}/read", MarkReadAsync);
+        conversations.MapGet("/{id:guid}/customer", CustomerAsync);
         return app;
     }
 
@@ -118,6 +120,16 @@ public static class ConversationsApi
         await queries.FindAsync(user.GetBusinessId(), id, cancellationToken) is { } conversation
             ? TypedResults.Ok(conversation)
             : TypedResults.Problem(title: "No such conversation.", statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>The customer panel: profile, VIP, notes count, bookings, lifetime value, who has handled them.</summary>
+    private static async Task<Results<Ok<CustomerPanel>, ProblemHttpResult>> CustomerAsync(
+        Guid id, ClaimsPrincipal user, ConversationQueries queries, CustomerPanelQueries panels, CancellationToken cancellationToken)
+    {
+        var conversation = await queries.FindAsync(user.GetBusinessId(), id, cancellationToken);
+        return conversation is null
+            ? TypedResults.Problem(title: "No such conversation.", statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.Ok(await panels.ReadAsync(user.GetBusinessId(), id, conversation.Customer.WaId, cancellationToken));
+    }
 
     /// <summary>Marks the conversation read by the team up to a sequence (by default its newest message).</summary>
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> MarkReadAsync(

@@ -116,6 +116,11 @@ public sealed class MetaOutboundTests(ChannelsFixture fixture)
         }
         while (update.Delivery() != "failed");
         Assert.Equal("131026", update.Text("deliveryErrorCode"));
+
+        // The agent who sent it is told.
+        var notifications = await agent.GetFromJsonAsync<JsonElement>("/api/notifications?unread=true");
+        var notice = Assert.Single(notifications.EnumerateArray(), n => n.Text("kind") == "delivery_failed");
+        Assert.Equal(conversation, notice.GetProperty("conversationId").GetGuid());
     }
 
     [Fact]

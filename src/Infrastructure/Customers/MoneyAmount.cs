@@ -1,0 +1,3 @@
+namespace Conversations.Infrastructure.Customers;
+
+public sealed record MoneyAmount(long AmountMinor, string Currency);
