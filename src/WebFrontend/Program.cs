@@ -48,6 +48,7 @@ app.MapNotesApi();
 app.MapCannedResponsesApi();
 app.MapNotificationsApi();
 app.MapPresenceApi();
+app.MapRatingsApi();
 app.MapMessagesApi();
 app.MapOutboxApi();
 app.MapMediaApi();

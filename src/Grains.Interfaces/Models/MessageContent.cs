@@ -18,7 +18,8 @@ public sealed record MessageContent(
     [property: Id(5)] InteractiveReply? Reply = null,
     [property: Id(6)] ReactionMark? Reaction = null,
     [property: Id(7)] TemplateUse? Template = null,
-    [property: Id(8)] string? Raw = null)
+    [property: Id(8)] string? Raw = null,
+    [property: Id(9)] ChoicePrompt? Choices = null)
 {
     public static MessageContent PlainText(string text) => new("text", text);
 }

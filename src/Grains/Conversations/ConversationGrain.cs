@@ -66,7 +66,10 @@ public sealed partial class ConversationGrain(
             lastCustomerMessageAt = message.SentAt;
         }
 
-        var reopened = state.RecordExists && state.State.Status != ConversationStatus.Open;
+        var rating = state.State.RatingRequestedAt is { } asked && now - asked < SatisfactionSurvey.AnswerWindow
+            ? SatisfactionSurvey.RatingOf(message.Content)
+            : null;
+        var reopened = state.RecordExists && state.State.Status != ConversationStatus.Open && rating is null;
 
         if (message.Content.Reaction is { } reaction)
         {
@@ -107,6 +110,14 @@ public sealed partial class ConversationGrain(
 
         lastSequence = stored.Sequence;
         await PublishAsync(new MessageAdded(message.BusinessId, stored.ToView()));
+        if (rating is { } stars)
+        {
+            // An answer to the rating question counts once, for who handled the conversation, and does not reopen it.
+            await store.RecordRatingAsync(message.BusinessId, conversationId, state.State.RatedEmployeeId, stars, message.ProviderMessageId, now);
+            state.State.RatingRequestedAt = null;
+            await state.WriteStateAsync();
+        }
+
         if (reopened)
         {
             // A customer who writes again needs the team again, whatever the conversation was waiting for.
@@ -365,8 +376,14 @@ public sealed partial class ConversationGrain(
         }
 
         var freesCapacity = s.AssigneeId is not null && status is ConversationStatus.Resolved or ConversationStatus.Snoozed;
+        var askForRating = status == ConversationStatus.Resolved && s.Status != ConversationStatus.Resolved;
         s.Status = status;
         s.SnoozedUntil = snoozeUntil;
+        if (askForRating)
+        {
+            s.RatingRequestedAt = time.GetUtcNow();
+            s.RatedEmployeeId = s.AssigneeId;
+        }
         if (snoozeUntil is { } until)
         {
             // Reminders are durable and minute-grained: the snooze ends at the first tick after its time.
@@ -384,7 +401,23 @@ public sealed partial class ConversationGrain(
             FreeCapacity();
         }
 
+        if (askForRating)
+        {
+            await AskForRatingAsync();
+        }
+
         return snapshot;
+    }
+
+    /// <summary>Asks the customer to rate the conversation, when the 24-hour window still allows a free-form message.</summary>
+    private async Task AskForRatingAsync()
+    {
+        var asked = await SendAsync(new OutboundMessage(Guid.CreateVersion7(time.GetUtcNow()), MessageSender.System, null, SatisfactionSurvey.Question()));
+        if (asked.Message is null)
+        {
+            state.State.RatingRequestedAt = null;
+            await state.WriteStateAsync();
+        }
     }
 
     /// <summary>A message that will never arrive needs a human: whoever sent it, else whoever holds the conversation.</summary>

@@ -30,4 +30,10 @@ public sealed class ConversationState
     [Id(8)] public List<string> Labels { get; set; } = [];
 
     [Id(9)] public DateTimeOffset? SnoozedUntil { get; set; }
+
+    /// <summary>When the customer was last asked to rate the conversation; a rating is accepted for a week after.</summary>
+    [Id(10)] public DateTimeOffset? RatingRequestedAt { get; set; }
+
+    /// <summary>Who handled the conversation when it was resolved: the rating counts for them.</summary>
+    [Id(11)] public Guid? RatedEmployeeId { get; set; }
 }

@@ -33,6 +33,9 @@ public interface IConversationStore
     /// <summary>Writes the conversation's inbox columns and, for a change of hands, its history entry.</summary>
     Task SaveHandlingAsync(ConversationHandling handling, CancellationToken cancellationToken = default);
 
+    /// <summary>Stores a customer's rating; <c>false</c> when that reply was already counted.</summary>
+    Task<bool> RecordRatingAsync(Guid businessId, Guid conversationId, Guid? employeeId, int rating, string providerMessageId, DateTimeOffset at, CancellationToken cancellationToken = default);
+
     /// <summary>Links fetched media to its message (when there is any) and takes the fetch out of the outbox.</summary>
     Task<MessageView?> CompleteMediaAsync(Guid conversationId, Guid messageId, Guid? storedMediaId, CancellationToken cancellationToken = default);
 

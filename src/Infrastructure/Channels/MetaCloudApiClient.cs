@@ -144,6 +144,46 @@ public sealed class MetaCloudApiClient(HttpClient http, IOptions<MetaOptions> op
             return payload;
         }
 
+        if (content.Choices is { } choices)
+        {
+            // Up to three options fit WhatsApp's reply buttons (20 characters each); more need a list.
+            payload["type"] = "interactive";
+            payload["interactive"] = choices.Options.Count <= 3 && choices.Options.All(o => o.Title.Length <= 20)
+                ? new JsonObject
+                {
+                    ["type"] = "button",
+                    ["body"] = new JsonObject { ["text"] = content.Text ?? "" },
+                    ["action"] = new JsonObject
+                    {
+                        ["buttons"] = new JsonArray(choices.Options.Select(o => (JsonNode)new JsonObject
+                        {
+                            ["type"] = "reply",
+                            ["reply"] = new JsonObject { ["id"] = o.Id, ["title"] = o.Title },
+                        }).ToArray()),
+                    },
+                }
+                : new JsonObject
+                {
+                    ["type"] = "list",
+                    ["body"] = new JsonObject { ["text"] = content.Text ?? "" },
+                    ["action"] = new JsonObject
+                    {
+                        ["button"] = choices.ButtonText,
+                        ["sections"] = new JsonArray(new JsonObject
+                        {
+                            ["title"] = choices.ButtonText,
+                            ["rows"] = new JsonArray(choices.Options.Take(10).Select(o => (JsonNode)new JsonObject
+                            {
+                                ["id"] = o.Id,
+                                ["title"] = o.Title.Length > 24 ? o.Title[..24] : o.Title,
+                                ["description"] = o.Description,
+                            }).ToArray()),
+                        }),
+                    },
+                };
+            return payload;
+        }
+
         if (content.Media is { } media && content.Kind is "image" or "audio" or "video" or "document" or "sticker")
         {
             var attachment = new JsonObject();

@@ -47,6 +47,12 @@ public sealed class TwilioMessaging(HttpClient http, IOptions<TwilioOptions> opt
                 template.Parameters.Select((value, index) => (Key: (index + 1).ToString(CultureInfo.InvariantCulture), value))
                     .ToDictionary(p => p.Key, p => p.value));
         }
+        else if (content.Choices is { } choices)
+        {
+            // Free-form numbered choices: the customer answers with the number, which the reader accepts.
+            message.Body = string.Join('\n', new[] { content.Text ?? "" }.Concat(
+                choices.Options.Select(o => $"{o.Id[(o.Id.LastIndexOf(':') + 1)..]}) {o.Title}")));
+        }
         else
         {
             message.Body = content.Text ?? "";

@@ -311,6 +311,23 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
         return await ReadChangedAsync(command, conversationId, cancellationToken);
     }
 
+    public async Task<bool> RecordRatingAsync(
+        Guid businessId, Guid conversationId, Guid? employeeId, int rating, string providerMessageId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO conversation_ratings (business_id, conversation_id, employee_id, rating, provider_message_id, rated_at)
+            VALUES (@business, @conversation, @employee, @rating, @provider_id, @at)
+            ON CONFLICT (business_id, provider_message_id) DO NOTHING
+            """);
+        command.Parameters.AddWithValue("business", businessId);
+        command.Parameters.AddWithValue("conversation", conversationId);
+        command.Parameters.Add(new NpgsqlParameter("employee", NpgsqlDbType.Uuid) { Value = (object?)employeeId ?? DBNull.Value });
+        command.Parameters.AddWithValue("rating", (short)rating);
+        command.Parameters.AddWithValue("provider_id", providerMessageId);
+        command.Parameters.AddWithValue("at", at.ToUniversalTime());
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     public async Task SaveHandlingAsync(ConversationHandling handling, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""

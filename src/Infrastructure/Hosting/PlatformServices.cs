@@ -55,6 +55,7 @@ public static class PlatformServices
         services.AddSingleton<ConversationQueries>();
         services.AddSingleton<NoteStore>();
         services.AddSingleton<CustomerPanelQueries>();
+        services.AddSingleton<RatingQueries>();
         services.AddSingleton<CannedResponseStore>();
         services.AddSingleton<Notifications>();
         services.AddSingleton<IEmployeeNotifier>(sp => sp.GetRequiredService<Notifications>());
