@@ -49,6 +49,7 @@ app.MapCannedResponsesApi();
 app.MapNotificationsApi();
 app.MapPresenceApi();
 app.MapRatingsApi();
+app.MapWebPushApi();
 app.MapMessagesApi();
 app.MapOutboxApi();
 app.MapMediaApi();

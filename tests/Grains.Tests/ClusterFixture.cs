@@ -4,7 +4,6 @@ using Conversations.Infrastructure.Accounts;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Workspace;
 using Conversations.Infrastructure.Conversations;
-using Conversations.Infrastructure.Workspace;
 using Conversations.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,7 +65,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
             silo.Services.AddOptions<ConversationStoreOptions>();
             silo.Services.AddSingleton<IConversationStore, PostgresConversationStore>();
-            silo.Services.AddSingleton<IEmployeeNotifier, Notifications>();
+            silo.Services.AddSingleton<IEmployeeNotifier, RecordingNotifier>();
             silo.Services.AddSingleton<IEmployeeSecurityStore, PostgresEmployeeSecurityStore>();
             silo.Services.AddSingleton(TimeProvider.System);
         }

@@ -9,7 +9,11 @@ namespace Conversations.Infrastructure.Database;
 /// </summary>
 public sealed class PlatformSecrets(NpgsqlDataSource dataSource)
 {
-    public async Task<byte[]> GetOrCreateAsync(string name, int length, CancellationToken cancellationToken)
+    public Task<byte[]> GetOrCreateAsync(string name, int length, CancellationToken cancellationToken) =>
+        GetOrCreateAsync(name, () => RandomNumberGenerator.GetBytes(length), cancellationToken);
+
+    /// <summary>The secret named <paramref name="name"/>; <paramref name="create"/> makes it when none exists yet.</summary>
+    public async Task<byte[]> GetOrCreateAsync(string name, Func<byte[]> create, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             WITH created AS (
@@ -22,7 +26,7 @@ public sealed class PlatformSecrets(NpgsqlDataSource dataSource)
             LIMIT 1
             """);
         command.Parameters.AddWithValue("name", name);
-        command.Parameters.AddWithValue("value", RandomNumberGenerator.GetBytes(length));
+        command.Parameters.AddWithValue("value", create());
         return (byte[])(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }

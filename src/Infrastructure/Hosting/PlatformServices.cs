@@ -57,6 +57,9 @@ public static class PlatformServices
         services.AddSingleton<CustomerPanelQueries>();
         services.AddSingleton<RatingQueries>();
         services.AddSingleton<CannedResponseStore>();
+        services.AddOptions<WebPushOptions>().BindConfiguration(WebPushOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(nameof(WebPush));
+        services.AddSingleton<WebPush>();
         services.AddSingleton<Notifications>();
         services.AddSingleton<IEmployeeNotifier>(sp => sp.GetRequiredService<Notifications>());
 

@@ -6,7 +6,7 @@ using Npgsql;
 namespace Conversations.Infrastructure.Workspace;
 
 /// <summary>Stores notifications and pushes each live to its employee, through the business's stream.</summary>
-public sealed class Notifications(NpgsqlDataSource dataSource, IClusterClient cluster, TimeProvider time) : IEmployeeNotifier
+public sealed class Notifications(NpgsqlDataSource dataSource, IClusterClient cluster, WebPush webPush, TimeProvider time) : IEmployeeNotifier
 {
     Task IEmployeeNotifier.NotifyAsync(Guid businessId, Guid employeeId, string kind, string title, Guid? conversationId, CancellationToken cancellationToken) =>
         NotifyAsync(businessId, employeeId, kind, title, conversationId, cancellationToken);
@@ -31,6 +31,9 @@ public sealed class Notifications(NpgsqlDataSource dataSource, IClusterClient cl
         await cluster.GetStreamProvider(BusinessStreams.ProviderName)
             .GetStream<BusinessEvent>(BusinessStreams.For(businessId))
             .OnNextAsync(new NotificationCreated(businessId, notification));
+
+        // Browsers in the background hear of it through their push service, off the caller's path.
+        _ = Task.Run(() => webPush.DeliverAsync(notification, CancellationToken.None), CancellationToken.None);
         return notification;
     }
 
