@@ -40,7 +40,8 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// An employee takes the conversation from the assistant (or from the unassigned queue): mode human,
     /// assigned to them. Refused, naming the holder, when another employee holds it; of two at once, one wins.
     /// </summary>
-    Task<OwnershipChange> TakeOverAsync(Guid employeeId);
+    /// <param name="announceAs">When set, the customer is told that this person joined the conversation.</param>
+    Task<OwnershipChange> TakeOverAsync(Guid employeeId, string? announceAs = null);
 
     /// <summary>Hands the conversation back to the assistant. Only its holder, or a supervisor, may.</summary>
     Task<OwnershipChange> ReleaseAsync(Guid actorId, bool asSupervisor);

@@ -50,6 +50,7 @@ app.MapNotificationsApi();
 app.MapPresenceApi();
 app.MapRatingsApi();
 app.MapWebPushApi();
+app.MapWorkspaceSettingsApi();
 app.MapMessagesApi();
 app.MapOutboxApi();
 app.MapMediaApi();

@@ -239,7 +239,7 @@ public sealed partial class ConversationGrain(
         earlyStatuses.Add(status);
     }
 
-    public async Task<OwnershipChange> TakeOverAsync(Guid employeeId)
+    public async Task<OwnershipChange> TakeOverAsync(Guid employeeId, string? announceAs = null)
     {
         var s = state.State;
         if (s.Mode == ConversationMode.Human && s.AssigneeId is { } holder)
@@ -250,7 +250,16 @@ public sealed partial class ConversationGrain(
         var from = s.AssigneeId;
         s.Mode = ConversationMode.Human;
         s.AssigneeId = employeeId;
-        return new OwnershipChange(true, null, await CommitHandlingAsync(new Handover("takeover", employeeId, from, employeeId, time.GetUtcNow())));
+        var taken = await CommitHandlingAsync(new Handover("takeover", employeeId, from, employeeId, time.GetUtcNow()));
+        if (announceAs is not null)
+        {
+            // Outside the 24-hour window only templates may be sent: then the customer is simply not told.
+            await SendAsync(new OutboundMessage(
+                Guid.CreateVersion7(time.GetUtcNow()), MessageSender.System, employeeId,
+                MessageContent.PlainText($"{announceAs} has joined the conversation.")));
+        }
+
+        return new OwnershipChange(true, null, taken);
     }
 
     public async Task<OwnershipChange> ReleaseAsync(Guid actorId, bool asSupervisor)

@@ -56,6 +56,7 @@ public static class PlatformServices
         services.AddSingleton<NoteStore>();
         services.AddSingleton<CustomerPanelQueries>();
         services.AddSingleton<RatingQueries>();
+        services.AddSingleton<WorkspaceSettingsStore>();
         services.AddSingleton<CannedResponseStore>();
         services.AddOptions<WebPushOptions>().BindConfiguration(WebPushOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient(nameof(WebPush));

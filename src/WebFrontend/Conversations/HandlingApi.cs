@@ -53,14 +53,20 @@ public static partial class HandlingApi
     }
 
     private static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> TakeOverAsync(
-        [AsParameters] Handling handling, EmployeeDirectory employees)
+        [AsParameters] Handling handling, EmployeeDirectory employees, WorkspaceSettingsStore settings)
     {
         if (await handling.FindAsync() is null)
         {
             return NotFound();
         }
 
-        return await AnswerAsync(handling, await handling.Grain.TakeOverAsync(handling.EmployeeId), employees);
+        string? announceAs = null;
+        if ((await settings.ReadAsync(handling.BusinessId, handling.CancellationToken)).AnnounceAgentJoined)
+        {
+            announceAs = (await employees.GetAsync(handling.BusinessId, handling.EmployeeId, handling.CancellationToken))?.DisplayName;
+        }
+
+        return await AnswerAsync(handling, await handling.Grain.TakeOverAsync(handling.EmployeeId, announceAs), employees);
     }
 
     private static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> ReleaseAsync(
