@@ -69,7 +69,11 @@ public sealed partial class ConversationGrain(
         var rating = state.State.RatingRequestedAt is { } asked && now - asked < SatisfactionSurvey.AnswerWindow
             ? SatisfactionSurvey.RatingOf(message.Content)
             : null;
-        var reopened = state.RecordExists && state.State.Status != ConversationStatus.Open && rating is null;
+        var ratingComment = rating is null && state.State.RatingCommentInvitedAt is { } invited && now - invited < SatisfactionSurvey.CommentWindow
+            && message.Content.Kind == "text" && !string.IsNullOrWhiteSpace(message.Content.Text)
+            ? message.Content.Text.Trim()
+            : null;
+        var reopened = state.RecordExists && state.State.Status != ConversationStatus.Open && rating is null && ratingComment is null;
 
         if (message.Content.Reaction is { } reaction)
         {
@@ -115,6 +119,14 @@ public sealed partial class ConversationGrain(
             // An answer to the rating question counts once, for who handled the conversation, and does not reopen it.
             await store.RecordRatingAsync(message.BusinessId, conversationId, state.State.RatedEmployeeId, stars, message.ProviderMessageId, now);
             state.State.RatingRequestedAt = null;
+            state.State.RatingCommentInvitedAt = now;
+            await state.WriteStateAsync();
+            await SendAsync(new OutboundMessage(Guid.CreateVersion7(now), MessageSender.System, null, SatisfactionSurvey.CommentInvitation()));
+        }
+        else if (ratingComment is not null)
+        {
+            await store.AddRatingCommentAsync(conversationId, ratingComment);
+            state.State.RatingCommentInvitedAt = null;
             await state.WriteStateAsync();
         }
 

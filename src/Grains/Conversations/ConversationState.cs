@@ -36,4 +36,7 @@ public sealed class ConversationState
 
     /// <summary>Who handled the conversation when it was resolved: the rating counts for them.</summary>
     [Id(11)] public Guid? RatedEmployeeId { get; set; }
+
+    /// <summary>After a rating, the customer's next text (within an hour) is taken as its comment.</summary>
+    [Id(12)] public DateTimeOffset? RatingCommentInvitedAt { get; set; }
 }

@@ -36,6 +36,9 @@ public interface IConversationStore
     /// <summary>Stores a customer's rating; <c>false</c> when that reply was already counted.</summary>
     Task<bool> RecordRatingAsync(Guid businessId, Guid conversationId, Guid? employeeId, int rating, string providerMessageId, DateTimeOffset at, CancellationToken cancellationToken = default);
 
+    /// <summary>Adds the customer's comment to their latest rating of the conversation.</summary>
+    Task AddRatingCommentAsync(Guid conversationId, string comment, CancellationToken cancellationToken = default);
+
     /// <summary>Links fetched media to its message (when there is any) and takes the fetch out of the outbox.</summary>
     Task<MessageView?> CompleteMediaAsync(Guid conversationId, Guid messageId, Guid? storedMediaId, CancellationToken cancellationToken = default);
 

@@ -8,6 +8,12 @@ public static class SatisfactionSurvey
 {
     private const string OptionPrefix = "csat:";
 
+    /// <summary>How long after a rating the customer's next text is taken as its comment.</summary>
+    public static readonly TimeSpan CommentWindow = TimeSpan.FromHours(1);
+
+    public static MessageContent CommentInvitation() =>
+        MessageContent.PlainText("Thank you for your rating! If you would like to add a comment, just reply to this message.");
+
     /// <summary>How long after asking an answer still counts.</summary>
     public static readonly TimeSpan AnswerWindow = TimeSpan.FromDays(7);
 

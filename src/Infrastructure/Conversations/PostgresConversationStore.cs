@@ -328,6 +328,17 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    public async Task AddRatingCommentAsync(Guid conversationId, string comment, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE conversation_ratings SET comment = @comment
+            WHERE id = (SELECT max(id) FROM conversation_ratings WHERE conversation_id = @conversation)
+            """);
+        command.Parameters.AddWithValue("conversation", conversationId);
+        command.Parameters.AddWithValue("comment", comment.Length > 2000 ? comment[..2000] : comment);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task SaveHandlingAsync(ConversationHandling handling, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""

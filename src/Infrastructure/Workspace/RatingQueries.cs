@@ -26,4 +26,25 @@ public sealed class RatingQueries(NpgsqlDataSource dataSource)
 
         return list;
     }
+
+    /// <summary>The newest ratings, with comments.</summary>
+    public async Task<IReadOnlyList<RatingEntry>> RecentAsync(Guid businessId, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT conversation_id, employee_id, rating, comment, rated_at FROM conversation_ratings
+            WHERE business_id = @business ORDER BY rated_at DESC, id DESC LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("business", businessId);
+        command.Parameters.AddWithValue("limit", limit);
+        var list = new List<RatingEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new RatingEntry(
+                reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetGuid(1), reader.GetInt16(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4)));
+        }
+
+        return list;
+    }
 }

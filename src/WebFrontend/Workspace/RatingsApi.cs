@@ -10,9 +10,14 @@ public static class RatingsApi
 {
     public static IEndpointRouteBuilder MapRatingsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/ratings").WithTags("Ratings").MapGet("/", SummaryAsync);
+        var ratings = app.MapGroup("/api/ratings").WithTags("Ratings");
+        ratings.MapGet("/", SummaryAsync);
+        ratings.MapGet("/recent", RecentAsync);
         return app;
     }
+
+    private static async Task<Ok<IReadOnlyList<RatingEntry>>> RecentAsync(ClaimsPrincipal user, RatingQueries ratings, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await ratings.RecentAsync(user.GetBusinessId(), 100, cancellationToken));
 
     /// <summary>Per employee, between <c>from</c> and <c>to</c> (ISO 8601; the last 30 days by default).</summary>
     private static async Task<Results<Ok<IReadOnlyList<RatingSummary>>, ValidationProblem>> SummaryAsync(

@@ -47,6 +47,12 @@ public sealed class SatisfactionTests(AppFixture fixture)
         Assert.Equal((1, 4.0), (mine.GetProperty("count").GetInt32(), mine.GetProperty("average").GetDouble()));
         Assert.Equal("resolved", (await owner.GetFromJsonAsync<JsonElement>($"/api/conversations/{conversation}")).GetProperty("status").GetString());
 
+        // The next text is the rating's comment and does not reopen the conversation either.
+        await App.CustomerWritesAsync(tenant, "34688800001", "wamid.sat-comment", "Muy amables, gracias");
+        var recent = Assert.Single((await owner.GetFromJsonAsync<JsonElement>("/api/ratings/recent")).EnumerateArray());
+        Assert.Equal((4, "Muy amables, gracias"), (recent.GetProperty("rating").GetInt32(), recent.GetProperty("comment").GetString()));
+        Assert.Equal("resolved", (await owner.GetFromJsonAsync<JsonElement>($"/api/conversations/{conversation}")).GetProperty("status").GetString());
+
         // Anything the customer writes afterwards is a new request, not another rating.
         await App.CustomerWritesAsync(tenant, "34688800001", "wamid.sat2", "5");
         Assert.Equal("open", (await owner.GetFromJsonAsync<JsonElement>($"/api/conversations/{conversation}")).GetProperty("status").GetString());
