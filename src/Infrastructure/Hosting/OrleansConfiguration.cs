@@ -30,6 +30,13 @@ public static class OrleansConfiguration
         });
         silo.ConfigureEndpoints(
             IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort, cluster.ListenOnAnyAddress);
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = cluster.ProbeTimeout ?? o.ProbeTimeout;
+            o.NumMissedProbesLimit = cluster.NumMissedProbesLimit ?? o.NumMissedProbesLimit;
+            o.DeathVoteExpirationTimeout = cluster.DeathVoteExpirationTimeout ?? o.DeathVoteExpirationTimeout;
+        });
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout ?? o.ResponseTimeout);
 
         silo.UseAdoNetClustering(o =>
         {
@@ -64,6 +71,7 @@ public static class OrleansConfiguration
             o.ClusterId = cluster.ClusterId;
             o.ServiceId = cluster.ServiceId;
         });
+        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout ?? o.ResponseTimeout);
         client.UseAdoNetClustering(o =>
         {
             o.Invariant = Invariant;
