@@ -16,6 +16,9 @@ public sealed record BenchOptions
     /// <summary>pgbench and psql live here (e.g. /usr/lib/postgresql/15/bin); without it, no pgbench reference.</summary>
     public string? PostgresBin { get; init; }
 
+    /// <summary>The server's data directory: with it, PostgreSQL is restarted under load at the end of the run.</summary>
+    public string? PostgresData { get; init; }
+
     public int Businesses { get; init; } = 4;
 
     public int CustomersPerBusiness { get; init; } = 250;
@@ -61,6 +64,7 @@ public sealed record BenchOptions
             Url = Text("url") is { } url ? new Uri(url) : null,
             ProductDll = Text("product"),
             PostgresBin = Text("pg-bin"),
+            PostgresData = Text("pg-data"),
             Businesses = Number("businesses", defaults.Businesses),
             CustomersPerBusiness = Number("customers", defaults.CustomersPerBusiness),
             AgentsPerBusiness = Number("agents", defaults.AgentsPerBusiness),

@@ -23,7 +23,7 @@ catch (ArgumentException exception)
     Console.Error.WriteLine("""
         Usage: LoadBenchmark --connection CS (--product Conversations.WebFrontend.dll | --url http://127.0.0.1:5080)
                [--pg-bin DIR] [--businesses 4] [--customers 250] [--agents 2] [--rate 0=auto] [--duration 15]
-               [--warmup 5] [--concurrency 32] [--grains 20000]
+               [--warmup 5] [--concurrency 32] [--grains 20000] [--pg-data DIR (restart PostgreSQL under load)]
         """);
     return 2;
 }
@@ -148,6 +148,12 @@ if (options.Grains > 0 && product is not null)
         + $"{(active.ManagedBytes - idle.ManagedBytes) / (double)grains / 1024:0.0} KiB managed ({grains} grains)");
     Console.WriteLine($"left per conversation after deactivation: {(after.ResidentBytes - idle.ResidentBytes) / (double)grains / 1024:0.0} KiB RSS, "
         + $"{(after.ManagedBytes - idle.ManagedBytes) / (double)grains / 1024:0.0} KiB managed");
+}
+
+// 7. PostgreSQL restarted under load.
+if (options.PostgresData is { } data && options.PostgresBin is { } pgBin)
+{
+    await PostgresRestart.RunAsync(pgBin, data, productUrl, load, database, Math.Max(50, rate / 2), TimeSpan.FromSeconds(Math.Max(12, options.Duration.TotalSeconds)));
 }
 
 if (product is not null && product.RecentOutput.Length > 0)

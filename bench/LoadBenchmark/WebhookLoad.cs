@@ -40,6 +40,56 @@ public sealed class WebhookLoad(HttpClient http, IReadOnlyList<Tenant> tenants, 
 
     public bool TrackForAgents { get; set; }
 
+    /// <summary>Deliveries not answered 200, as Meta would retry them: same message id, same customer.</summary>
+    public ConcurrentBag<(TimeSpan At, Tenant Tenant, string Customer, string Id)> Failed { get; } = [];
+
+    private readonly Stopwatch clock = Stopwatch.StartNew();
+
+    /// <summary>The clock <see cref="Failed"/> is stamped with.</summary>
+    public TimeSpan Elapsed => clock.Elapsed;
+
+    /// <summary>Sends every failed delivery again, in turn, until each is answered 200 (or 30 s pass).</summary>
+    public async Task<(int Sent, int Acknowledged)> RedeliverFailedAsync()
+    {
+        var pending = Failed.ToList();
+        Failed.Clear();
+        var acknowledged = 0;
+        var deadline = Stopwatch.StartNew();
+        foreach (var (_, tenant, customer, id) in pending)
+        {
+            while (deadline.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                if (await SendAsync(tenant, customer, id) == HttpStatusCode.OK)
+                {
+                    Acknowledged.Add(id);
+                    acknowledged++;
+                    break;
+                }
+
+                await Task.Delay(200);
+            }
+        }
+
+        return (pending.Count, acknowledged);
+    }
+
+    private async Task<HttpStatusCode?> SendAsync(Tenant tenant, string customer, string id)
+    {
+        var body = Encoding.UTF8.GetBytes(Delivery(tenant.PhoneNumberId, customer, id));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhook/whatsapp") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Add(MetaSignature.HeaderName, MetaSignature.Sign(body, tenant.AppSecret));
+        try
+        {
+            using var answer = await http.SendAsync(request);
+            return answer.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Sends <paramref name="rate"/> messages per second for <paramref name="duration"/>.</summary>
     public async Task<LoadResult> OpenLoopAsync(string name, int rate, TimeSpan duration, Func<long, (Tenant, string)>? pick = null)
     {
@@ -124,6 +174,7 @@ public sealed class WebhookLoad(HttpClient http, IReadOnlyList<Tenant> tenants, 
             }
             else
             {
+                Failed.Add((clock.Elapsed, tenant, customer, id));
                 failures.AddOrUpdate(((int)answer.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), 1, (_, c) => c + 1);
             }
 
@@ -131,6 +182,7 @@ public sealed class WebhookLoad(HttpClient http, IReadOnlyList<Tenant> tenants, 
         }
         catch (HttpRequestException exception)
         {
+            Failed.Add((clock.Elapsed, tenant, customer, id));
             failures.AddOrUpdate(exception.HttpRequestError.ToString(), 1, (_, c) => c + 1);
             response.RecordSince(intended, Stopwatch.GetTimestamp());
             done(false);
