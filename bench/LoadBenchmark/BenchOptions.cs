@@ -16,7 +16,7 @@ public sealed record BenchOptions
     /// <summary>pgbench and psql live here (e.g. /usr/lib/postgresql/15/bin); without it, no pgbench reference.</summary>
     public string? PostgresBin { get; init; }
 
-    /// <summary>The server's data directory: with it, PostgreSQL is restarted under load at the end of the run.</summary>
+    /// <summary>The server's data directory: with it, PostgreSQL is restarted under load at the end of the run ("" skips).</summary>
     public string? PostgresData { get; init; }
 
     public int Businesses { get; init; } = 4;
@@ -64,7 +64,7 @@ public sealed record BenchOptions
             Url = Text("url") is { } url ? new Uri(url) : null,
             ProductDll = Text("product"),
             PostgresBin = Text("pg-bin"),
-            PostgresData = Text("pg-data"),
+            PostgresData = Text("pg-data") is { Length: > 0 } data ? data : null,
             Businesses = Number("businesses", defaults.Businesses),
             CustomersPerBusiness = Number("customers", defaults.CustomersPerBusiness),
             AgentsPerBusiness = Number("agents", defaults.AgentsPerBusiness),

@@ -7,10 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Conversations.LoadBenchmark;
 
 /// <summary>One look at the product's silo: live activations, resident memory, managed memory.</summary>
-public sealed record SiloMemory(int Activations, long ResidentBytes, long ManagedBytes)
+public sealed record SiloMemory(int Activations, long ResidentBytes, long ManagedBytes, long ManagedBeforeGcBytes)
 {
     public override string ToString() =>
-        $"{Activations} activations, RSS {ResidentBytes / 1048576.0:0.0} MiB, managed {ManagedBytes / 1048576.0:0.0} MiB";
+        $"{Activations} activations, RSS {ResidentBytes / 1048576.0:0.0} MiB, managed {ManagedBytes / 1048576.0:0.0} MiB "
+        + $"({ManagedBeforeGcBytes / 1048576.0:0.0} MiB before the induced GC)";
 }
 
 /// <summary>
@@ -48,11 +49,12 @@ public sealed class GrainMemory : IAsyncDisposable
         // Let the last writes and stream deliveries settle, collect the garbage, then let the runtime's
         // statistics (refreshed periodically) see the live heap.
         await Task.Delay(TimeSpan.FromSeconds(2));
+        var beforeGc = (await management.GetRuntimeStatistics(null!)).Sum(s => s.EnvironmentStatistics.RawMemoryUsageBytes);
         await InduceFullGcAsync(silo.Id);
         await Task.Delay(TimeSpan.FromSeconds(3));
         var statistics = await management.GetRuntimeStatistics(null!);
         var activations = await management.GetTotalActivationCount();
-        return new SiloMemory(activations, silo.ResidentBytes(), statistics.Sum(s => s.EnvironmentStatistics.RawMemoryUsageBytes));
+        return new SiloMemory(activations, silo.ResidentBytes(), statistics.Sum(s => s.EnvironmentStatistics.RawMemoryUsageBytes), beforeGc);
     }
 
     /// <summary>Deactivates every grain idle for a second or more, as the collector would after its age limit.</summary>
