@@ -97,7 +97,8 @@ public sealed class SiloKillUnderLoadTests(ITestOutputHelper output) : IAsyncLif
             "every sender to be served again for 2 s",
             RecoveryTimeout,
             () => Task.FromResult(clock.Elapsed),
-            now => now - killedAt > TimeSpan.FromSeconds(3)
+            // Also long enough for the stream's queues to be rebalanced onto the survivors (a few seconds).
+            now => now - killedAt > TimeSpan.FromSeconds(8)
                 && senders.All(s => s.LastAcknowledgedAt is { } ok
                     && (s.LastFailureAt is not { } failed || (ok > failed && now - failed > TimeSpan.FromSeconds(2))))));
         output.WriteLine($"Declared dead at {(await declaredDead).TotalSeconds:0.0} s.");
