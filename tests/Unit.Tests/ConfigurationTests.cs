@@ -28,11 +28,29 @@ public sealed class ConfigurationTests
     [InlineData("SiloPort", "70000", "Conversations:Cluster:SiloPort")]
     [InlineData("AdvertisedAddress", "not-an-ip", "Conversations:Cluster:AdvertisedAddress")]
     [InlineData("GatewayPort", "11111", "Conversations:Cluster:SiloPort,GatewayPort")]
+    [InlineData("ProbeTimeout", "00:05:00", "Conversations:Cluster:ProbeTimeout")]
+    [InlineData("NumMissedProbesLimit", "0", "Conversations:Cluster:NumMissedProbesLimit")]
+    [InlineData("DeathVoteExpirationTimeout", "00:00:00", "Conversations:Cluster:DeathVoteExpirationTimeout")]
     public void Cluster_settings_are_validated_with_the_key_at_fault(string key, string value, string reported)
     {
         var error = Assert.Throws<InvalidOperationException>(() => ValidatedConfiguration.Read<ClusterHostingOptions>(
             Config(($"Conversations:Cluster:{key}", value)), ClusterHostingOptions.Section));
         Assert.Contains(reported, error.Message);
+    }
+
+    [Fact]
+    public void Membership_tuning_is_left_to_Orleans_unless_set()
+    {
+        var unset = ValidatedConfiguration.Read<ClusterHostingOptions>(Config(), ClusterHostingOptions.Section);
+        Assert.Null(unset.ProbeTimeout);
+        Assert.Null(unset.NumMissedProbesLimit);
+        Assert.Null(unset.DeathVoteExpirationTimeout);
+
+        var set = ValidatedConfiguration.Read<ClusterHostingOptions>(
+            Config(("Conversations:Cluster:ProbeTimeout", "00:00:02"), ("Conversations:Cluster:NumMissedProbesLimit", "2")),
+            ClusterHostingOptions.Section);
+        Assert.Equal(TimeSpan.FromSeconds(2), set.ProbeTimeout);
+        Assert.Equal(2, set.NumMissedProbesLimit);
     }
 
     [Fact]

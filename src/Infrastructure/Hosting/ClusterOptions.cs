@@ -32,8 +32,51 @@ public sealed class ClusterHostingOptions : IValidatableObject
     [Range(1, 65535)]
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>
+    /// Membership failure detection (Orleans <c>ClusterMembershipOptions</c>); unset keeps Orleans' default. A silo
+    /// that stops answering is suspected after <see cref="NumMissedProbesLimit"/> missed probes of
+    /// <see cref="ProbeTimeout"/> each, and declared dead once enough suspicions younger than
+    /// <see cref="DeathVoteExpirationTimeout"/> agree. Until then calls to its grains fail and Meta retries
+    /// the webhook, so nothing is lost; shorter values only shorten that window and raise the risk of
+    /// declaring a busy silo dead.
+    /// </summary>
+    public TimeSpan? ProbeTimeout { get; set; }
+
+    /// <inheritdoc cref="ProbeTimeout"/>
+    public int? NumMissedProbesLimit { get; set; }
+
+    /// <inheritdoc cref="ProbeTimeout"/>
+    public TimeSpan? DeathVoteExpirationTimeout { get; set; }
+
+    /// <summary>
+    /// How long a grain call waits for its answer (Orleans <c>MessagingOptions.ResponseTimeout</c>, 30 s by
+    /// default), on silos and clients alike. A call that was inside a silo when it was killed is answered by
+    /// nobody and fails only after this; unset keeps Orleans' default.
+    /// </summary>
+    public TimeSpan? ResponseTimeout { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (ProbeTimeout is { } probe && (probe < TimeSpan.FromMilliseconds(100) || probe > TimeSpan.FromMinutes(1)))
+        {
+            yield return new ValidationResult("Must be between 00:00:00.1 and 00:01:00.", [nameof(ProbeTimeout)]);
+        }
+
+        if (NumMissedProbesLimit is < 1 or > 10)
+        {
+            yield return new ValidationResult("Must be between 1 and 10.", [nameof(NumMissedProbesLimit)]);
+        }
+
+        if (ResponseTimeout is { } response && (response < TimeSpan.FromSeconds(1) || response > TimeSpan.FromMinutes(10)))
+        {
+            yield return new ValidationResult("Must be between 00:00:01 and 00:10:00.", [nameof(ResponseTimeout)]);
+        }
+
+        if (DeathVoteExpirationTimeout is { } votes && (votes < TimeSpan.FromSeconds(1) || votes > TimeSpan.FromHours(1)))
+        {
+            yield return new ValidationResult("Must be between 00:00:01 and 01:00:00.", [nameof(DeathVoteExpirationTimeout)]);
+        }
+
         if (!IPAddress.TryParse(AdvertisedAddress, out _))
         {
             yield return new ValidationResult(

@@ -18,6 +18,9 @@ public static class OrleansConfiguration
     /// <summary>The grain storage conversation grains persist to.</summary>
     public const string ConversationStorage = "conversations";
 
+    /// <summary>How often a silo's stream pulling agents look for new business events.</summary>
+    public static readonly TimeSpan BusinessEventsPollPeriod = TimeSpan.FromMilliseconds(20);
+
     public static ISiloBuilder UseConversationsCluster(this ISiloBuilder silo, IConfiguration configuration)
     {
         var connectionString = DatabaseOptions.ReadConnectionString(configuration);
@@ -30,6 +33,13 @@ public static class OrleansConfiguration
         });
         silo.ConfigureEndpoints(
             IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort, cluster.ListenOnAnyAddress);
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = cluster.ProbeTimeout ?? o.ProbeTimeout;
+            o.NumMissedProbesLimit = cluster.NumMissedProbesLimit ?? o.NumMissedProbesLimit;
+            o.DeathVoteExpirationTimeout = cluster.DeathVoteExpirationTimeout ?? o.DeathVoteExpirationTimeout;
+        });
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout ?? o.ResponseTimeout);
 
         silo.UseAdoNetClustering(o =>
         {
@@ -50,7 +60,11 @@ public static class OrleansConfiguration
             });
         }
 
-        silo.AddMemoryStreams(BusinessStreams.ProviderName);
+        // An event reaches subscribers when the stream's pulling agent next polls its queue. Orleans polls every
+        // 100 ms by default, which was most of the webhook → agent latency (bench/RESULTS.md); an idle poll of an
+        // in-memory queue is a local grain call, so polling every 20 ms costs next to nothing.
+        silo.AddMemoryStreams(BusinessStreams.ProviderName, streams => streams.ConfigurePullingAgent(agent =>
+            agent.Configure(o => o.GetQueueMsgsTimerPeriod = BusinessEventsPollPeriod)));
         return silo;
     }
 
@@ -64,6 +78,7 @@ public static class OrleansConfiguration
             o.ClusterId = cluster.ClusterId;
             o.ServiceId = cluster.ServiceId;
         });
+        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout ?? o.ResponseTimeout);
         client.UseAdoNetClustering(o =>
         {
             o.Invariant = Invariant;

@@ -8,21 +8,31 @@ namespace Conversations.Cluster.Tests.Infrastructure;
 /// grain state or reminders. Produces the same settings as configuration keys for in-process hosts and as
 /// environment variables for silo processes.
 /// </summary>
-public sealed record ClusterSettings(string ConnectionString, string ClusterId, string ServiceId)
+/// <param name="Tuning">Further <c>Conversations:Cluster</c> settings (failure detection, timeouts) for every node.</param>
+public sealed record ClusterSettings(string ConnectionString, string ClusterId, string ServiceId, IReadOnlyDictionary<string, string>? Tuning = null)
 {
-    public static ClusterSettings ForNewCluster(string connectionString)
+    public static ClusterSettings ForNewCluster(string connectionString, IReadOnlyDictionary<string, string>? tuning = null)
     {
         var id = Guid.NewGuid().ToString("N")[..12];
-        return new ClusterSettings(connectionString, $"cluster-{id}", $"service-{id}");
+        return new ClusterSettings(connectionString, $"cluster-{id}", $"service-{id}", tuning);
     }
 
     /// <summary>What a client of this cluster needs.</summary>
-    public Dictionary<string, string> Client() => new()
+    public Dictionary<string, string> Client()
     {
-        ["ConnectionStrings:Postgres"] = ConnectionString,
-        [$"{ClusterHostingOptions.Section}:ClusterId"] = ClusterId,
-        [$"{ClusterHostingOptions.Section}:ServiceId"] = ServiceId,
-    };
+        var settings = new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Postgres"] = ConnectionString,
+            [$"{ClusterHostingOptions.Section}:ClusterId"] = ClusterId,
+            [$"{ClusterHostingOptions.Section}:ServiceId"] = ServiceId,
+        };
+        foreach (var (key, value) in Tuning ?? new Dictionary<string, string>())
+        {
+            settings[$"{ClusterHostingOptions.Section}:{key}"] = value;
+        }
+
+        return settings;
+    }
 
     /// <summary>What one silo of this cluster needs, listening on the given loopback ports.</summary>
     public Dictionary<string, string> Silo(SiloPorts ports)

@@ -24,9 +24,10 @@ public sealed class SiloProcessCluster : IAsyncDisposable
 
     public ClusterClientHost Client => client ?? throw new InvalidOperationException("The cluster has not started.");
 
-    public static async Task<SiloProcessCluster> StartAsync(TestDatabase database, int siloCount)
+    public static async Task<SiloProcessCluster> StartAsync(
+        TestDatabase database, int siloCount, IReadOnlyDictionary<string, string>? tuning = null)
     {
-        var settings = ClusterSettings.ForNewCluster(database.ConnectionString);
+        var settings = ClusterSettings.ForNewCluster(database.ConnectionString, tuning);
         var silos = new List<SiloProcess>();
         var cluster = new SiloProcessCluster(settings, silos);
         try
