@@ -67,6 +67,12 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// <summary>Adds and removes labels.</summary>
     Task<ConversationSnapshot> ChangeLabelsAsync(string[] add, string[] remove);
 
+    /// <summary>
+    /// The customer was erased: forget their name and WhatsApp id and send them nothing more. If they write
+    /// again, the conversation takes them on as new.
+    /// </summary>
+    Task ForgetCustomerAsync();
+
     /// <summary>The conversation as it stands, or <c>null</c> when no message was ever received.</summary>
     Task<ConversationSnapshot?> GetSnapshotAsync();
 }

@@ -20,6 +20,9 @@ public sealed partial class ConversationGrain(
     public static readonly TimeSpan ServiceWindow = TimeSpan.FromHours(24);
 
     private const int RecentIdWindow = 64;
+
+    /// <summary>What stands for an erased customer's WhatsApp id, in state and on the conversation's row.</summary>
+    private const string ErasedCustomer = "erased";
     private const int EarlyStatusLimit = 64;
 
     private readonly RecentMessageIds recentIds = new(RecentIdWindow);
@@ -160,7 +163,7 @@ public sealed partial class ConversationGrain(
 
     public async Task<SendOutcome> SendAsync(OutboundMessage message)
     {
-        if (!state.RecordExists)
+        if (!state.RecordExists || state.State.CustomerWaId == ErasedCustomer)
         {
             return new SendOutcome(null, SendRefusal.NoConversation);
         }
@@ -385,6 +388,18 @@ public sealed partial class ConversationGrain(
         }
     }
 
+    public async Task ForgetCustomerAsync()
+    {
+        if (!state.RecordExists)
+        {
+            return;
+        }
+
+        state.State.CustomerName = null;
+        state.State.CustomerWaId = ErasedCustomer;
+        await state.WriteStateAsync();
+    }
+
     public Task<ConversationSnapshot?> GetSnapshotAsync() =>
         Task.FromResult(state.RecordExists ? Snapshot() : null);
 
@@ -500,6 +515,12 @@ public sealed partial class ConversationGrain(
             s.BusinessId = message.BusinessId;
             s.CustomerWaId = message.CustomerWaId;
             s.CreatedAt = now;
+        }
+        else if (s.CustomerWaId == ErasedCustomer)
+        {
+            // An erased customer who writes again is taken on as new.
+            s.CustomerWaId = message.CustomerWaId;
+            changed = true;
         }
 
         if (!string.IsNullOrWhiteSpace(message.CustomerName) && message.CustomerName != s.CustomerName)

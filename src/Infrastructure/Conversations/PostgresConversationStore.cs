@@ -153,6 +153,7 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
                 AS t(id, business_id, customer_wa_id, customer_name, mode, created_at, last_customer)
             ON CONFLICT (id) DO UPDATE
                 SET customer_name = COALESCE(EXCLUDED.customer_name, c.customer_name),
+                    customer_wa_id = CASE WHEN c.customer_wa_id LIKE 'erased:%' THEN EXCLUDED.customer_wa_id ELSE c.customer_wa_id END,
                     last_customer_message_at = GREATEST(c.last_customer_message_at, EXCLUDED.last_customer_message_at)
             """);
         upsertConversations.Parameters.Add(ArrayParameter.Of("id", NpgsqlDbType.Uuid, conversations.Select(c => c.Id)));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Conversations.Grains.Interfaces;
 using Npgsql;
 
 namespace Conversations.Infrastructure.Customers;
@@ -6,9 +7,10 @@ namespace Conversations.Infrastructure.Customers;
 /// <summary>
 /// Data-subject rights for one customer: export everything held, or erase their personal data. Erasure keeps
 /// the customer row (anonymised) and their bookings, for accounting; it nulls message bodies and contents,
-/// drops their reactions and anything still waiting in an outbox, and forgets the name on the conversation.
+/// deletes their media, notes' and ratings' texts, drops their reactions and anything still waiting in an
+/// outbox, and replaces the name and WhatsApp id on the conversation (and in its grain) by a pseudonym.
 /// </summary>
-public sealed class CustomerPrivacy(NpgsqlDataSource dataSource)
+public sealed class CustomerPrivacy(NpgsqlDataSource dataSource, IGrainFactory grains)
 {
     public async Task<CustomerDataExport?> ExportAsync(Guid businessId, Guid customerId, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -91,8 +93,14 @@ public sealed class CustomerPrivacy(NpgsqlDataSource dataSource)
             DELETE FROM message_reactions WHERE message_id IN (SELECT m.id FROM messages m WHERE m.conversation_id IN (SELECT id FROM erased_conversations));
             UPDATE local_outbox SET body = NULL, content = NULL
              WHERE message_id IN (SELECT m.id FROM messages m WHERE m.conversation_id IN (SELECT id FROM erased_conversations));
+            DELETE FROM media_files WHERE business_id = @b AND id IN (
+                SELECT (m.content->'media'->>'storedMediaId')::uuid FROM messages m
+                 WHERE m.conversation_id IN (SELECT id FROM erased_conversations) AND m.content->'media'->>'storedMediaId' IS NOT NULL);
             UPDATE messages SET body = NULL, content = NULL WHERE conversation_id IN (SELECT id FROM erased_conversations);
-            UPDATE conversations SET customer_name = NULL WHERE id IN (SELECT id FROM erased_conversations);
+            UPDATE notes SET body = '[erased]', mentions = '{}' WHERE conversation_id IN (SELECT id FROM erased_conversations);
+            UPDATE conversation_ratings SET comment = NULL WHERE conversation_id IN (SELECT id FROM erased_conversations);
+            UPDATE conversations SET customer_name = NULL, customer_wa_id = 'erased:' || id
+             WHERE id IN (SELECT id FROM erased_conversations);
             UPDATE bookings SET notes = '' WHERE business_id = @b AND customer_id = @id;
             UPDATE customers SET name = NULL, wa_id = NULL, phone = NULL, email = NULL, tags = '{}', is_vip = false,
                    attributes = '{}', notes_count = 0, erased_at = @now, updated_at = @now
@@ -111,7 +119,25 @@ public sealed class CustomerPrivacy(NpgsqlDataSource dataSource)
             return false;
         }
 
+        var conversations = new List<Guid>();
+        await using (var erased = new NpgsqlCommand("SELECT id FROM conversations WHERE business_id = @b AND customer_wa_id = 'erased:' || id AND customer_name IS NULL AND id IN (SELECT id FROM erased_conversations)", connection, transaction))
+        {
+            erased.Parameters.AddWithValue("b", businessId);
+            await using var reader = await erased.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                conversations.Add(reader.GetGuid(0));
+            }
+        }
+
         await transaction.CommitAsync(cancellationToken);
+
+        // The conversation grains hold the name and WhatsApp id in their state too.
+        foreach (var conversation in conversations)
+        {
+            await grains.GetGrain<IConversationGrain>(conversation).ForgetCustomerAsync();
+        }
+
         return true;
     }
 }

@@ -9,6 +9,7 @@ using Conversations.Infrastructure.Channels;
 using Conversations.Infrastructure.Conversations;
 using Conversations.Infrastructure.Customers;
 using Conversations.Infrastructure.Database;
+using Conversations.Infrastructure.Mail;
 using Conversations.Infrastructure.Media;
 using Conversations.Infrastructure.Workspace;
 using Microsoft.AspNetCore.DataProtection;
@@ -65,6 +66,9 @@ public static class PlatformServices
         services.AddSingleton<IEmployeeNotifier>(sp => sp.GetRequiredService<Notifications>());
 
         services.AddMemoryCache();
+
+        // Silos send mail too (staff notices of bookings the assistant makes), not only frontends.
+        services.AddConversationsMail();
         services.AddConversationsChannels();
         services.AddSingleton<IPasswordHasher<EmployeeAccount>, PasswordHasher<EmployeeAccount>>();
         services.AddSingleton<EmployeeDirectory>();

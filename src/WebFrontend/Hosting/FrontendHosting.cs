@@ -47,7 +47,6 @@ public static class FrontendHosting
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<SessionIssuer>();
         services.AddSingleton<AccountEmails>();
-        services.AddConversationsMail();
         services.AddConversationsRateLimits();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

@@ -57,4 +57,40 @@ public sealed class CustomerPrivacyTests(RecordsFixture fixture)
         Assert.Equal(("pending", ""), (booking.GetProperty("status").GetString(), booking.GetProperty("notes").GetString()));
         await (await owner.DeleteAsync($"/api/customers/{id}")).AssertProblemAsync(HttpStatusCode.Conflict, "id");
     }
+
+    [Fact]
+    public async Task Erase_leaves_neither_name_nor_number_in_the_conversation_and_a_returning_customer_is_new()
+    {
+        var (tenant, owner) = await fixture.NewTenantAsync();
+        using (var webhook = await fixture.App.PostWebhookAsync(
+            MetaWebhooks.TextMessages(tenant.PhoneNumberId, new MetaWebhooks.TextMessage("34633000555", $"wamid.{Guid.NewGuid():N}", "Hola", "Pilar")), tenant.AppSecret))
+        {
+            webhook.EnsureSuccessStatusCode();
+        }
+
+        var conversation = ConversationIds.For(tenant.BusinessId, "34633000555");
+        var id = (await (await owner.GetAsync("/api/customers?search=Pilar")).BodyAsync()).GetProperty("items")[0].GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.PostAsync($"/api/customers/{id}/erase", null)).StatusCode);
+
+        Assert.Equal(0L, await fixture.ScalarAsync<long>(
+            "SELECT count(*) FROM conversations WHERE id = @c AND customer_wa_id LIKE '%34633000555%'", ("c", (object)conversation)));
+        var snapshot = await fixture.App.Service<IClusterClient>().GetGrain<IConversationGrain>(conversation).GetSnapshotAsync();
+        Assert.Null(snapshot!.CustomerName);
+        Assert.DoesNotContain("34633000555", snapshot.CustomerWaId, StringComparison.Ordinal);
+        using (var refused = await owner.PostAsJsonAsync("/api/messages", new { conversationId = conversation, text = "still there?" }))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        }
+
+        using (var again = await fixture.App.PostWebhookAsync(
+            MetaWebhooks.TextMessages(tenant.PhoneNumberId, new MetaWebhooks.TextMessage("34633000555", $"wamid.{Guid.NewGuid():N}", "Soy nueva", "Pilar R.")), tenant.AppSecret))
+        {
+            again.EnsureSuccessStatusCode();
+        }
+
+        var returning = (await (await owner.GetAsync("/api/customers?search=Pilar")).BodyAsync()).GetProperty("items");
+        var fresh = Assert.Single(returning.EnumerateArray());
+        Assert.NotEqual(id, fresh.GetProperty("id").GetGuid());
+        Assert.Equal("34633000555", fresh.GetProperty("waId").GetString());
+    }
 }

@@ -9,10 +9,23 @@ import type { Conversation, Message, MessagePage } from "../types";
 
 const pageSize = 50;
 
-/** Messages merged by sequence: a later copy of a message (a delivery update) replaces the earlier one. */
+const deliveryRank: Record<string, number> = { queued: 0, sent: 1, failed: 1.5, delivered: 2, read: 3 };
+
+/** How far a copy of a message got; delivery only moves forward, as on the server. */
+function rank(message: Message): number {
+  return message.delivery ? deliveryRank[message.delivery] ?? -1 : -1;
+}
+
+/**
+ * Messages merged by sequence. Copies arrive in any order (the send's answer, MessageAdded, MessageUpdated, a
+ * catch-up read): a copy never replaces one whose delivery got further, so a late "queued" cannot undo "sent".
+ */
 function merge(current: Message[], incoming: Message[]): Message[] {
   const bySequence = new Map(current.map((m) => [m.sequence, m]));
-  for (const message of incoming) bySequence.set(message.sequence, message);
+  for (const message of incoming) {
+    const known = bySequence.get(message.sequence);
+    if (!known || rank(message) >= rank(known)) bySequence.set(message.sequence, message);
+  }
   return [...bySequence.values()].sort((a, b) => a.sequence - b.sequence);
 }
 
