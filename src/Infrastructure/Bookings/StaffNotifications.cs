@@ -1,5 +1,6 @@
 using System.Globalization;
 using Conversations.Grains.Bookings;
+using Conversations.Grains.Workspace;
 using Conversations.Infrastructure.Mail;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -7,22 +8,16 @@ using Npgsql;
 namespace Conversations.Infrastructure.Bookings;
 
 /// <summary>
-/// Tells the staff member a booking is assigned to when it is made, confirmed, moved or cancelled, by e-mail.
-/// Mail is configured by the web frontend; a silo that has none (split deployment) logs and skips, hence
-/// the optional sender.
+/// Tells the staff member a booking is assigned to when it is made, confirmed, moved or cancelled: in the
+/// dashboard (a notification, live and by Web Push) and by e-mail.
 /// </summary>
-public sealed partial class StaffNotifications(NpgsqlDataSource dataSource, IEnumerable<IMailSender> senders, ILogger<StaffNotifications> logger)
+public sealed partial class StaffNotifications(
+    NpgsqlDataSource dataSource, IEnumerable<IMailSender> senders, IEmployeeNotifier notifier, ILogger<StaffNotifications> logger)
 {
     public async Task NotifyAsync(Guid businessId, BookingView booking, string change, CancellationToken cancellationToken)
     {
         if (booking.StaffId is not { } staffId)
         {
-            return;
-        }
-
-        if (senders.FirstOrDefault() is not { } mail)
-        {
-            LogNoMail(logger, booking.Id);
             return;
         }
 
@@ -45,6 +40,22 @@ public sealed partial class StaffNotifications(NpgsqlDataSource dataSource, IEnu
         var when = booking.Start.ToString("dddd d MMMM yyyy, HH:mm (zzz)", CultureInfo.InvariantCulture);
         try
         {
+            await notifier.NotifyAsync(
+                businessId, staffId, "booking", $"Booking {change}: {booking.ServiceName}, {when}", null, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFailed(logger, e, booking.Id, staffId);
+        }
+
+        try
+        {
+            if (senders.FirstOrDefault() is not { } mail)
+            {
+                LogNoMail(logger, booking.Id);
+                return;
+            }
+
             await mail.SendAsync(
                 new OutgoingMail(email, $"Booking {change}: {booking.ServiceName}, {when}", $"""
                     Hello {name},

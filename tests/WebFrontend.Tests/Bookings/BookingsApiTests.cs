@@ -88,6 +88,10 @@ public sealed class BookingsApiTests(RecordsFixture fixture)
         var mail = Assert.Single(fixture.App.Mailbox.To($"staff-{bea:N}@example.test"));
         Assert.StartsWith("Booking made: ", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("Bea", mail.TextBody, StringComparison.Ordinal);
+
+        // ... and in the dashboard.
+        Assert.Equal(1L, await fixture.ScalarAsync<long>(
+            "SELECT count(*) FROM notifications WHERE employee_id = @e AND kind = 'booking' AND title LIKE 'Booking made: %'", ("e", (object)bea)));
         await (await owner.PostAsJsonAsync("/api/bookings", new { serviceId = service, customerId = customer, start })).AssertProblemAsync(HttpStatusCode.Conflict, "start");
 
         var outsider = await fixture.AddStaffAsync(tenant, "Carla");
