@@ -20,6 +20,7 @@ public static class BookingServices
         services.AddSingleton<IBookings>(sp => sp.GetRequiredService<PostgresBookings>());
         services.AddSingleton<CalendarFeeds>();
         services.AddSingleton<CalendarRenderer>();
+        services.AddHostedService<BookingReminderRepair>();
         return services;
     }
 }

@@ -284,6 +284,38 @@ public sealed partial class PostgresBookings(
     }
 
     /// <summary>
+    /// Hands the grains of confirmed bookings that start within <paramref name="horizon"/> their plan again.
+    /// Plans are idempotent, so this only repairs a plan that an earlier failure kept from its grain.
+    /// </summary>
+    /// <returns>How many bookings were re-planned.</returns>
+    public async Task<int> ReplanUpcomingAsync(TimeSpan horizon, CancellationToken cancellationToken)
+    {
+        var upcoming = new List<(Guid BusinessId, Guid BookingId)>();
+        await using (var command = dataSource.CreateCommand("""
+            SELECT business_id, id FROM bookings
+            WHERE status = 'confirmed' AND starts_at > now() AND starts_at <= now() + @horizon
+            """))
+        {
+            command.Parameters.AddWithValue("horizon", horizon);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                upcoming.Add((reader.GetGuid(0), reader.GetGuid(1)));
+            }
+        }
+
+        foreach (var (businessId, bookingId) in upcoming)
+        {
+            if (await GetAsync(businessId, bookingId, cancellationToken) is { } booking)
+            {
+                await NotifyAsync(businessId, bookingId, null, booking, cancellationToken);
+            }
+        }
+
+        return upcoming.Count;
+    }
+
+    /// <summary>
     /// Tells the booking's grain when it was, or is now, confirmed, so confirmation and reminders follow the
     /// booking. Called after the commit: the database is the truth, the grain only sends messages.
     /// </summary>
