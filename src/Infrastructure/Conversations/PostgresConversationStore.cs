@@ -153,8 +153,11 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
                 AS t(id, business_id, customer_wa_id, customer_name, mode, created_at, last_customer)
             ON CONFLICT (id) DO UPDATE
                 SET customer_name = COALESCE(EXCLUDED.customer_name, c.customer_name),
-                    customer_wa_id = CASE WHEN c.customer_wa_id LIKE 'erased:%' THEN EXCLUDED.customer_wa_id ELSE c.customer_wa_id END,
-                    last_customer_message_at = GREATEST(c.last_customer_message_at, EXCLUDED.last_customer_message_at)
+                    customer_wa_id = CASE WHEN c.customer_wa_id LIKE 'erased:%' THEN EXCLUDED.customer_wa_id ELSE c.customer_wa_id END
+                -- Only when something changed: every row written is a new tuple, and the message insert below
+                -- moves the conversation's counters anyway.
+                WHERE (EXCLUDED.customer_name IS NOT NULL AND EXCLUDED.customer_name IS DISTINCT FROM c.customer_name)
+                   OR c.customer_wa_id LIKE 'erased:%'
             """);
         upsertConversations.Parameters.Add(ArrayParameter.Of("id", NpgsqlDbType.Uuid, conversations.Select(c => c.Id)));
         upsertConversations.Parameters.Add(ArrayParameter.Of("business", NpgsqlDbType.Uuid, conversations.Select(c => c.BusinessId)));
@@ -217,12 +220,14 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
                     AS t(id, business_id, conversation_id, sequence, direction, sender, kind, body, content,
                          provider_message_id, sent_at, stored_at, reply_to, employee, delivery)
                 {onConflict}
-                RETURNING id, business_id, conversation_id, sequence, stored_at),
+                RETURNING id, business_id, conversation_id, sequence, stored_at, direction, sent_at),
             advanced AS (
                 UPDATE conversations c
                 SET last_sequence = GREATEST(c.last_sequence, t.last_sequence),
-                    last_message_at = GREATEST(c.last_message_at, t.last_message_at)
-                FROM (SELECT conversation_id, max(sequence) AS last_sequence, max(stored_at) AS last_message_at
+                    last_message_at = GREATEST(c.last_message_at, t.last_message_at),
+                    last_customer_message_at = GREATEST(c.last_customer_message_at, t.last_customer_message_at)
+                FROM (SELECT conversation_id, max(sequence) AS last_sequence, max(stored_at) AS last_message_at,
+                             max(sent_at) FILTER (WHERE direction = 'inbound') AS last_customer_message_at
                       FROM inserted GROUP BY conversation_id) t
                 WHERE c.id = t.conversation_id),
             queued AS (
