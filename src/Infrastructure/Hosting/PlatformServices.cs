@@ -9,6 +9,7 @@ using Conversations.Infrastructure.Channels;
 using Conversations.Infrastructure.Conversations;
 using Conversations.Infrastructure.Customers;
 using Conversations.Infrastructure.Database;
+using Conversations.Infrastructure.Knowledge;
 using Conversations.Infrastructure.Mail;
 using Conversations.Infrastructure.Media;
 using Conversations.Infrastructure.Workspace;
@@ -82,6 +83,7 @@ public static class PlatformServices
         services.AddSingleton<PasswordCredentials>();
         services.AddSingleton<EmployeeInvitations>();
         services.AddConversationsBookings();
+        services.AddConversationsKnowledge();
         return builder;
     }
 
