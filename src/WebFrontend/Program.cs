@@ -9,6 +9,7 @@ using Conversations.WebFrontend.Dashboard;
 using Conversations.WebFrontend.Employees;
 using Conversations.WebFrontend.Health;
 using Conversations.WebFrontend.Hosting;
+using Conversations.WebFrontend.Knowledge;
 using Conversations.WebFrontend.Media;
 using Conversations.WebFrontend.Outbox;
 using Conversations.WebFrontend.Realtime;
@@ -60,6 +61,7 @@ app.MapServicesApi();
 app.MapBookingsApi();
 app.MapAvailabilityApi();
 app.MapCalendarApi();
+app.MapKnowledgeApi();
 app.MapHub<ConversationsHub>(ConversationsHub.Path);
 
 app.Run();
