@@ -1,16 +1,18 @@
 using Conversations.Infrastructure.Channels;
+using Conversations.Infrastructure.PromptTemplates;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
 
 namespace Conversations.Infrastructure.Accounts;
 
-/// <summary>Creates a business with its owner, services and channel in one transaction.</summary>
+/// <summary>Creates a business with its owner, services, channel and default prompt templates in one transaction.</summary>
 public sealed class BusinessProvisioning(
     NpgsqlDataSource dataSource,
     IPasswordHasher<EmployeeAccount> passwords,
     ChannelSecretProtector secrets,
     WhatsAppChannelDirectory directory,
-    ChannelSettingsStore channels)
+    ChannelSettingsStore channels,
+    PromptTemplateStore prompts)
 {
     /// <returns>The owner's employee id.</returns>
     public async Task<Guid> CreateAsync(NewBusiness business, CancellationToken cancellationToken)
@@ -22,6 +24,9 @@ public sealed class BusinessProvisioning(
         batch.BatchCommands.Add(Command(
             "INSERT INTO businesses (id, name, time_zone) VALUES (@id, @name, @zone)",
             ("id", business.Id), ("name", business.Name), ("zone", business.TimeZone)));
+
+        // The assistant's prompt for every flow state, so a new business never runs on an unseeded state.
+        batch.BatchCommands.Add(prompts.DefaultsCommand(business.Id));
 
         var ownerId = Guid.CreateVersion7();
         var owner = business.Owner;

@@ -12,6 +12,7 @@ using Conversations.Infrastructure.Database;
 using Conversations.Infrastructure.Knowledge;
 using Conversations.Infrastructure.Mail;
 using Conversations.Infrastructure.Media;
+using Conversations.Infrastructure.PromptTemplates;
 using Conversations.Infrastructure.Workspace;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -84,6 +85,7 @@ public static class PlatformServices
         services.AddSingleton<EmployeeInvitations>();
         services.AddConversationsBookings();
         services.AddConversationsKnowledge();
+        services.AddConversationsPromptTemplates();
         return builder;
     }
 
