@@ -12,6 +12,7 @@ using Conversations.WebFrontend.Hosting;
 using Conversations.WebFrontend.Knowledge;
 using Conversations.WebFrontend.Media;
 using Conversations.WebFrontend.Outbox;
+using Conversations.WebFrontend.PromptTemplates;
 using Conversations.WebFrontend.Realtime;
 using Conversations.WebFrontend.Services;
 using Conversations.WebFrontend.Settings;
@@ -62,6 +63,7 @@ app.MapBookingsApi();
 app.MapAvailabilityApi();
 app.MapCalendarApi();
 app.MapKnowledgeApi();
+app.MapPromptTemplatesApi();
 app.MapHub<ConversationsHub>(ConversationsHub.Path);
 
 app.Run();
