@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Conversations.Grains.Assistant;
 using Conversations.Grains.Interfaces.Models;
 using Conversations.Infrastructure.PromptTemplates;
 using Conversations.WebFrontend.Auth;
@@ -37,7 +38,7 @@ public static class PromptTemplatesApi
         string? flowState, ClaimsPrincipal user, PromptTemplateStore store, CancellationToken cancellationToken)
     {
         FlowState? state = null;
-        if (flowState is not null)
+        if (!string.IsNullOrWhiteSpace(flowState))
         {
             if (!PromptFlowStates.TryParse(flowState, out var parsed))
             {
@@ -184,12 +185,18 @@ public static class PromptTemplatesApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var context = conversationId is { } conversation
-            ? await contexts.ForConversationAsync(businessId, conversation, cancellationToken)
-            : await contexts.SampleAsync(businessId, cancellationToken);
-        if (context is null)
+        PromptContext? context;
+        if (conversationId is { } conversation)
         {
-            return FieldProblems.Of(StatusCodes.Status404NotFound, "conversationId", "No such conversation.");
+            context = await contexts.ForConversationAsync(businessId, conversation, cancellationToken);
+            if (context is null)
+            {
+                return FieldProblems.Of(StatusCodes.Status404NotFound, "conversationId", "No such conversation.");
+            }
+        }
+        else if ((context = await contexts.SampleAsync(businessId, cancellationToken)) is null)
+        {
+            return Missing();
         }
 
         var values = PromptVariables.Values(context);

@@ -254,7 +254,7 @@ public sealed class PromptTemplatesApiTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task A_body_over_twenty_thousand_characters_or_a_bad_flow_state_filter_is_refused()
+    public async Task A_body_over_twenty_thousand_characters_or_a_bad_flow_state_filter_is_refused_and_an_empty_filter_lists_all()
     {
         var (_, owner) = await NewTenantAsync();
         await (await owner.PostAsJsonAsync("/api/templates", new { flowState = "faq", body = new string('a', 20_001) }))
@@ -262,6 +262,26 @@ public sealed class PromptTemplatesApiTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Created, (await owner.PostAsJsonAsync("/api/templates", new { flowState = "faq", body = new string('a', 20_000) })).StatusCode);
         await (await owner.GetAsync("/api/templates?flowState=checkout")).AssertProblemAsync(HttpStatusCode.BadRequest, "flowState");
         Assert.Equal(["service_selection"], (await ListAsync(owner, "service_selection")).EnumerateArray().Select(t => Text(t, "flowState")));
+        Assert.Equal(["service_selection"], (await ListAsync(owner, "serviceSelection")).EnumerateArray().Select(t => Text(t, "flowState")));
+        Assert.Equal(9, (await ListAsync(owner, "")).GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("POST", "", "not json")]
+    [InlineData("POST", "", """{"flowState":"faq","body":"Hi","isActive":"yes"}""")]
+    [InlineData("PATCH", "/{id}", """{"body":42}""")]
+    [InlineData("POST", "/{id}/test", """{"sample":"everything"}""")]
+    [InlineData("POST", "/{id}/test", """{"sample":{"customer.name":{"first":"Ana"}}}""")]
+    public async Task A_malformed_request_is_a_400_never_a_500(string method, string path, string json)
+    {
+        var (_, owner) = await NewTenantAsync();
+        var id = Id((await ListAsync(owner))[0]);
+        using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/templates{path.Replace("{id}", id.ToString(), StringComparison.Ordinal)}")
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        using var response = await owner.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
     [Fact]
