@@ -53,7 +53,7 @@ internal sealed class ListChoices(Lexicon lexicon)
 
             if (lexicon.OrdinalSuffixes.Contains(next))
             {
-                return NamesDate(message, i + 2) ? null : Value(word);
+                return NamesDate(message, i + 2) || AfterDateLead(message, i) ? null : Value(word);
             }
 
             return lexicon.NotChoiceAfter.Contains(next) || NamesDate(message, i + 1) ? null : Value(word);
@@ -82,6 +82,18 @@ internal sealed class ListChoices(Lexicon lexicon)
         }
 
         return lexicon.Months.ContainsKey(message.At(j));
+    }
+
+    // "on the 3rd" is a day of the month.
+    private bool AfterDateLead(NormalizedText message, int i)
+    {
+        var j = i - 1;
+        while (lexicon.DateFillers.Contains(message.At(j)))
+        {
+            j--;
+        }
+
+        return j >= 0 && message.SameClause(j, i) && lexicon.NotChoiceBefore.Contains(message[j]);
     }
 
     private bool Negated(NormalizedText message, int i)

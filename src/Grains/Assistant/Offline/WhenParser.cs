@@ -33,7 +33,10 @@ public sealed class WhenParser(DateOrder order, Lexicon lexicon)
         return Resolve(Scan(message, DateOnly.FromDateTime(localNow.DateTime)), localNow);
     }
 
-    internal WhenFindings Scan(NormalizedText message, DateOnly today)
+    /// <param name="afterList">
+    /// The message answers a numbered list, so "the 3rd" is its third entry; only "on the 3rd" is a day of the month.
+    /// </param>
+    internal WhenFindings Scan(NormalizedText message, DateOnly today, bool afterList = false)
     {
         var found = new WhenFindings();
         for (var i = 0; i < message.Count;)
@@ -43,7 +46,7 @@ public sealed class WhenParser(DateOrder order, Lexicon lexicon)
             used = used > 0 ? used : Weekday(message, i, found);
             used = used > 0 ? used : MonthDate(message, i, today, found);
             used = used > 0 ? used : NumericDate(message, i, today, found);
-            used = used > 0 ? used : DayOfMonth(message, i, today, found);
+            used = used > 0 ? used : DayOfMonth(message, i, today, afterList, found);
             used = used > 0 ? used : Time(message, i, found);
             used = used > 0 ? used : Part(message, i, found);
             i += Math.Max(used, 1);
@@ -246,10 +249,22 @@ public sealed class WhenParser(DateOrder order, Lexicon lexicon)
     }
 
     // "on the 25th": this month's, or next month's once it has passed.
-    private int DayOfMonth(NormalizedText message, int i, DateOnly today, WhenFindings found)
+    private int DayOfMonth(NormalizedText message, int i, DateOnly today, bool afterList, WhenFindings found)
     {
-        if (DayNumber(message, i) is not { } day || !lexicon.OrdinalSuffixes.Contains(message.At(i + 1))
-            || !lexicon.DayOfMonthLeads.Contains(message.At(i - 1)) || lexicon.NotDayAfter.Contains(message.At(i + 2)))
+        if (DayNumber(message, i) is not { } day || !lexicon.OrdinalSuffixes.Contains(message.At(i + 1)) || lexicon.NotDayAfter.Contains(message.At(i + 2)))
+        {
+            return 0;
+        }
+
+        var lead = i - 1;
+        var led = lexicon.DayOfMonthLeads.Contains(message.At(lead));
+        while (lexicon.DateFillers.Contains(message.At(lead)))
+        {
+            lead--;
+        }
+
+        var firmlyLed = !lexicon.DateFillers.Contains(message.At(lead)) && lexicon.DayOfMonthLeads.Contains(message.At(lead));
+        if (!firmlyLed && (afterList || !led))
         {
             return 0;
         }
