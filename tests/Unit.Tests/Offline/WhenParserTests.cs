@@ -228,8 +228,25 @@ public sealed class WhenParserTests
     [InlineData("monday afternoon at 2", "14:00")]
     [InlineData("friday morning at 11", "11:00")]
     [InlineData("at 12 in the afternoon", "12:00")]
+    [InlineData("afternoon at 11", "11:00")]
+    [InlineData("at 10 in the evening", "22:00")]
     public void Hours_without_am_or_pm_follow_business_hours_unless_the_part_of_the_day_says_otherwise(string text, string time) =>
         Assert.Equal(time, parser.Parse(text, Wednesday)?.Time?.ToString("HH:mm", CultureInfo.InvariantCulture));
+
+    [Theory]
+    [InlineData("Good afternoon! Could I book for 12/07 at 11:30?", "2026-07-12 11:30 - named")]
+    [InlineData("good evening, tomorrow at 8 please", "2026-06-11 08:00 - named")]
+    [InlineData("Morning! can I come at 3", "2026-06-10 15:00 - inferred")]
+    [InlineData("good morning", "nothing")]
+    [InlineData("morning", "2026-06-10 - Morning inferred")]
+    [InlineData("friday, morning if possible", "2026-06-12 - Morning named")]
+    public void A_greeting_does_not_ask_for_a_part_of_the_day(string text, string expected) => Assert.Equal(expected, Read(text));
+
+    [Theory]
+    [InlineData("friday 19th", "2026-06-19 - - named")]
+    [InlineData("on friday the 19th at 2", "2026-06-19 14:00 - named")]
+    [InlineData("Saturday 13/6 at 10", "2026-06-13 10:00 - named")]
+    public void A_date_beside_a_weekday_wins(string text, string expected) => Assert.Equal(expected, Read(text));
 
     [Theory]
     [InlineData("at 9", "2026-06-11 09:00 - inferred")]

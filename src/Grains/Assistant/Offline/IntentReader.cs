@@ -34,7 +34,7 @@ public sealed class IntentReader(Lexicon lexicon)
         var found = new List<(IntentPhrase Phrase, int Start)>();
         for (var i = 0; i < message.Count;)
         {
-            var phrase = PhraseAt(message, i);
+            var phrase = lexicon.PhraseAt(message, i);
             if (phrase is null)
             {
                 i++;
@@ -69,36 +69,6 @@ public sealed class IntentReader(Lexicon lexicon)
 
         var primary = Precedence.FirstOrDefault(mentioned.Contains, CustomerIntent.Unknown);
         return new MessageReading(primary, mentioned, IsQuestion(message), negated.Count > 0);
-    }
-
-    private IntentPhrase? PhraseAt(NormalizedText message, int start)
-    {
-        if (!lexicon.Phrases.TryGetValue(message[start], out var candidates))
-        {
-            return null;
-        }
-
-        foreach (var phrase in candidates)
-        {
-            if (!message.HasAt(start, phrase.Words))
-            {
-                continue;
-            }
-
-            var end = start + phrase.Words.Count;
-            var fits = phrase.Scope switch
-            {
-                PhraseScope.FirstClause => start == 0 && (end == message.Count || !message.SameClause(0, end)),
-                PhraseScope.WholeMessage => start == 0 && end == message.Count,
-                _ => true,
-            };
-            if (fits)
-            {
-                return phrase;
-            }
-        }
-
-        return null;
     }
 
     private bool IsNegated(NormalizedText message, int start, HashSet<int> insidePhrases)

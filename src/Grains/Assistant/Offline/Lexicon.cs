@@ -151,4 +151,35 @@ public sealed class Lexicon
     internal FrozenSet<string> Pointers { get; }
 
     internal FrozenSet<string> ServiceStopWords { get; }
+
+    /// <summary>The longest intent phrase starting at <paramref name="start"/> that fits its scope there, or null.</summary>
+    internal IntentPhrase? PhraseAt(NormalizedText message, int start)
+    {
+        if (!Phrases.TryGetValue(message[start], out var candidates))
+        {
+            return null;
+        }
+
+        foreach (var phrase in candidates)
+        {
+            if (!message.HasAt(start, phrase.Words))
+            {
+                continue;
+            }
+
+            var end = start + phrase.Words.Count;
+            var fits = phrase.Scope switch
+            {
+                PhraseScope.FirstClause => start == 0 && (end == message.Count || !message.SameClause(0, end)),
+                PhraseScope.WholeMessage => start == 0 && end == message.Count,
+                _ => true,
+            };
+            if (fits)
+            {
+                return phrase;
+            }
+        }
+
+        return null;
+    }
 }

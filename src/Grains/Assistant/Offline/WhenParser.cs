@@ -248,7 +248,7 @@ public sealed class WhenParser(DateOrder order, Lexicon lexicon)
         return 1;
     }
 
-    // "on the 25th": this month's, or next month's once it has passed.
+    // "on the 25th", "friday the 19th": this month's, or next month's once it has passed.
     private int DayOfMonth(NormalizedText message, int i, DateOnly today, bool afterList, WhenFindings found)
     {
         if (DayNumber(message, i) is not { } day || !lexicon.OrdinalSuffixes.Contains(message.At(i + 1)) || lexicon.NotDayAfter.Contains(message.At(i + 2)))
@@ -263,7 +263,8 @@ public sealed class WhenParser(DateOrder order, Lexicon lexicon)
             lead--;
         }
 
-        var firmlyLed = !lexicon.DateFillers.Contains(message.At(lead)) && lexicon.DayOfMonthLeads.Contains(message.At(lead));
+        var firmlyLed = !lexicon.DateFillers.Contains(message.At(lead))
+            && (lexicon.DayOfMonthLeads.Contains(message.At(lead)) || lexicon.Weekdays.ContainsKey(message.At(lead)));
         if (!firmlyLed && (afterList || !led))
         {
             return 0;
@@ -369,8 +370,27 @@ public sealed class WhenParser(DateOrder order, Lexicon lexicon)
             return 0;
         }
 
-        found.Part ??= part;
+        if (!Greets(message, i))
+        {
+            found.Part ??= part;
+        }
+
         return 1;
+    }
+
+    // "Good afternoon! Could I come at 11:30?" greets; it does not ask for the afternoon. A lone "afternoon" answers.
+    private bool Greets(NormalizedText message, int i)
+    {
+        for (var start = Math.Max(0, i - 2); start <= i; start++)
+        {
+            if (lexicon.PhraseAt(message, start) is { Intent: CustomerIntent.Greeting } phrase && start + phrase.Words.Count > i
+                && (phrase.Scope != PhraseScope.FirstClause || start + phrase.Words.Count < message.Count))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Applies an am/pm at <paramref name="at"/>, returning how many words it took.</summary>
