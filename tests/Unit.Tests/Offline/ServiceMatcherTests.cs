@@ -161,6 +161,33 @@ public sealed class ServiceMatcherTests
     public void A_number_inside_service_names_still_reads_as_the_list_position_when_alone(string text, string expected) =>
         Assert.Equal(expected, Chosen(text, [Service("Package 1"), Service("Package 2"), Service("Package 3")]));
 
+    [Theory]
+    [InlineData("brows", "Eyebrow Threading")]
+    [InlineData("eyebrows", "Eyebrow Threading")]
+    [InlineData("lashes", "Eyelash Extensions")]
+    [InlineData("lash extensions", "Eyelash Extensions")]
+    [InlineData("gel nails", "Gel Manicure")]
+    [InlineData("classic mani", "Classic Manicure")]
+    [InlineData("manicure", "Gel Manicure | Classic Manicure")]
+    [InlineData("massage", "Full Body Massage (60 min) | Deep Tissue Massage")]
+    [InlineData("60 min massage", "Full Body Massage (60 min)")]
+    [InlineData("deep tissue", "Deep Tissue Massage")]
+    [InlineData("a facial tomorrow at 3", "Facial")]
+    [InlineData("haircut for my son", "Kids Haircut")]
+    [InlineData("kids haircuts", "Kids Haircut")]
+    [InlineData("blow-dry", "Blow Dry")]
+    [InlineData("not the pedicure, the facial", "Facial")]
+    [InlineData("the one with the gel", "Gel Manicure")]
+    [InlineData("the 10th", "Blow Dry")]
+    [InlineData("nails", "none")]
+    [InlineData("something relaxing", "none")]
+    public void A_longer_menu(string text, string expected) =>
+        Assert.Equal(expected, Chosen(text,
+        [
+            Service("Gel Manicure"), Service("Classic Manicure"), Service("Pedicure"), Service("Eyebrow Threading"), Service("Eyelash Extensions"),
+            Service("Full Body Massage (60 min)"), Service("Deep Tissue Massage"), Service("Facial"), Service("Kids Haircut"), Service("Blow Dry"),
+        ]));
+
     [Fact]
     public void A_number_and_a_different_full_name_are_ambiguous() =>
         Assert.Equal("Women's Haircut | Manicure", Chosen("2, the manicure"));

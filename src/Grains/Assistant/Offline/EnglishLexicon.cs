@@ -216,6 +216,7 @@ internal static class EnglishLexicon
             "let", "us", "me", "that", "this", "want", "for", "option", "number", "choice", "is", "fine", "thanks", "a",
             "and", "have", "get", "just", "pick", "choose",
         ],
+        PluralEndings = [("ss", "ss"), ("us", "us"), ("is", "is"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("ies", "y"), ("s", "")],
         ServiceStopWords =
         [
             "a", "an", "the", "and", "or", "for", "with", "of", "to", "in", "on", "at", "by", "my", "me", "i", "you", "your",

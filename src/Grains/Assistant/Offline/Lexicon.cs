@@ -55,6 +55,7 @@ public sealed class Lexicon
         ChoiceFillers = words.ChoiceFillers.ToFrozenSet();
         Pointers = words.Pointers.ToFrozenSet();
         ServiceStopWords = words.ServiceStopWords.ToFrozenSet();
+        PluralEndings = words.PluralEndings;
 
         IEnumerable<string> calendar =
         [
@@ -151,6 +152,22 @@ public sealed class Lexicon
     internal FrozenSet<string> Pointers { get; }
 
     internal FrozenSet<string> ServiceStopWords { get; }
+
+    internal IReadOnlyList<(string Ending, string Singular)> PluralEndings { get; }
+
+    /// <summary>The singular of a word, by the first plural ending it has; words of three letters or fewer stay.</summary>
+    internal string Singular(string word)
+    {
+        foreach (var (ending, singular) in PluralEndings)
+        {
+            if (word.Length > 3 && word.Length > ending.Length && word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return word[..^ending.Length] + singular;
+            }
+        }
+
+        return word;
+    }
 
     /// <summary>The longest intent phrase starting at <paramref name="start"/> that fits its scope there, or null.</summary>
     internal IntentPhrase? PhraseAt(NormalizedText message, int start)

@@ -106,6 +106,9 @@ internal sealed record LexiconWords
     /// <summary>Words that carry no choice of their own in a short answer ("two please", "the second one").</summary>
     public required IReadOnlyList<string> ChoiceFillers { get; init; }
 
+    /// <summary>Plural endings and what they become, tried in order ("lashes" → "lash", "nails" → "nail", "glass" stays).</summary>
+    public required IReadOnlyList<(string Ending, string Singular)> PluralEndings { get; init; }
+
     /// <summary>Words ignored when comparing a message with service names.</summary>
     public required IReadOnlyList<string> ServiceStopWords { get; init; }
 }

@@ -2,17 +2,22 @@ namespace Conversations.Grains.Assistant.Offline;
 
 /// <summary>
 /// Finds the service a customer chose from the list they were shown: by its number ("2", "#2", "the second one")
-/// or by its name, whole or partly ("a men's haircut please" → "Men's Haircut"), with small typos and spelling
-/// variants forgiven ("hiarcut", "color" for "Colour": one edit in words of 5–7 letters, two in longer ones) and
-/// plurals ignored. A service scores the share of its name's words the message contains; services within
-/// <see cref="Margin"/> of the best are all candidates, and among them the one that accounts clearly best for the
-/// message's own words wins ("haircut and beard" → "Haircut &amp; Beard" over "Haircut"); otherwise the match is
-/// ambiguous ("haircut" between "Men's Haircut" and "Women's Haircut").
+/// or by its name, whole or partly ("a men's haircut please" → "Men's Haircut", "brows" → "Eyebrow Threading"),
+/// with small typos and spelling variants forgiven ("hiarcut", "color" for "Colour": one edit in words of 5–7
+/// letters, two in longer ones) and plurals ignored. Words after "not" are left out ("not the pedicure, the facial").
+/// <para>
+/// Each service scores how much of what the message says about services its name accounts for. Services within
+/// <see cref="Margin"/> of the best are candidates; among them a service whose whole name was said wins ("haircut"
+/// → "Haircut" over "Haircut &amp; Colour"), otherwise the match is ambiguous ("haircut" between "Men's Haircut"
+/// and "Women's Haircut", "massage" between two massages).
+/// </para>
 /// </summary>
 public sealed class ServiceMatcher(Lexicon lexicon)
 {
     private const double Margin = 0.1;
+    private const double WholeName = 0.85;
     private const double Epsilon = 1e-9;
+    private const int NegationReach = 3;
 
     private readonly ListChoices choices = new(lexicon);
 
@@ -36,9 +41,9 @@ public sealed class ServiceMatcher(Lexicon lexicon)
             .ToList();
         if (picks.Count == 1)
         {
-            // "2" when the second service is "Package 2" and the first "Package 1"... the list number wins, unless the
-            // message also names another service in full.
-            return byName is { Full: true, Candidates: [var named] } && named != picks[0]
+            // The list number wins ("2" when the services are "Package 1", "Package 2"...) unless the message also
+            // names another service in full.
+            return byName is { Whole: true, Candidates: [var named] } && named != picks[0]
                 ? new ServiceMatch([picks[0], named])
                 : new ServiceMatch(picks);
         }
@@ -51,54 +56,63 @@ public sealed class ServiceMatcher(Lexicon lexicon)
         return byName is null ? null : new ServiceMatch(byName.Value.Candidates);
     }
 
-    private (IReadOnlyList<ServiceOption> Candidates, bool Full)? ByName(string text, IReadOnlyList<ServiceOption> services)
+    private (IReadOnlyList<ServiceOption> Candidates, bool Whole)? ByName(string text, IReadOnlyList<ServiceOption> services)
     {
-        var said = Content(text);
-        if (said.Count == 0)
+        var said = Said(text);
+        var names = services.Select(s => Content(lexicon.Normalizer.Normalize(s.Name, correct: false))).ToList();
+
+        // How well each word of the message fits each service's name. "hair cut" for "Haircut": adjacent words joined
+        // count as one word too.
+        var fits = names.Select(name => said.Select(w => name.Count == 0 ? 0 : name.Max(n => Similarity(n.Word, w))).ToArray()).ToList();
+        for (var s = 0; s < names.Count; s++)
+        {
+            for (var k = 0; k + 1 < said.Count; k++)
+            {
+                var joined = (Word: said[k].Word + said[k + 1].Word, Meaningful: false);
+                var fit = names[s].Count == 0 ? 0 : names[s].Max(n => Similarity(n.Word, joined, partly: false));
+                fits[s][k] = Math.Max(fits[s][k], fit);
+                fits[s][k + 1] = Math.Max(fits[s][k + 1], fit);
+            }
+        }
+
+        // Only words that fit some service count: "a facial tomorrow at 3" is about the facial alone.
+        var relevant = Enumerable.Range(0, said.Count).Where(k => fits.Any(f => f[k] > 0)).ToList();
+        if (relevant.Count == 0)
         {
             return null;
         }
 
-        // "hair cut" for "Haircut": adjacent words joined count as one word too.
-        var sayings = said.Concat(said.Zip(said.Skip(1), (a, b) => (Word: a.Word + b.Word, Meaningful: false))).ToList();
-        var scored = services
-            .Select(service => (Service: service, Score: Score(Content(service.Name), sayings, said)))
-            .Where(s => s.Score.Name > 0)
-            .ToList();
-        if (scored.Count == 0)
-        {
-            return null;
-        }
-
-        var best = scored.Max(s => s.Score.Name);
-        var close = scored.Where(s => s.Score.Name >= best - Margin - Epsilon).ToList();
-        var mostExplaining = close.Max(s => s.Score.Said);
-        var winners = close.Where(s => s.Score.Said >= mostExplaining - Margin - Epsilon).ToList();
-        return ([.. winners.Select(w => w.Service)], winners.Count == 1 && winners[0].Score.Name >= 1 - Epsilon);
+        var scores = fits.Select(f => relevant.Average(k => f[k])).ToList();
+        var best = scores.Max();
+        var close = Enumerable.Range(0, services.Count).Where(s => scores[s] >= best - Margin - Epsilon).ToList();
+        var whole = close.Where(s => NameCoverage(names[s], said) >= WholeName - Epsilon).ToList();
+        var chosen = whole.Count == 1 ? whole : close;
+        return ([.. chosen.Select(s => services[s])], whole.Count == 1);
     }
 
-    /// <summary>The share of the name's words found in the message, and the share of the message's words found in the name.</summary>
-    private static (double Name, double Said) Score(
-        IReadOnlyList<(string Word, bool Meaningful)> name, IReadOnlyList<(string Word, bool Meaningful)> sayings, IReadOnlyList<(string Word, bool Meaningful)> said)
+    /// <summary>The share of a name's words the message says (with joined words: "blow dry" said as "blowdry").</summary>
+    private static double NameCoverage(IReadOnlyList<(string Word, bool Meaningful)> name, IReadOnlyList<(string Word, bool Meaningful)> said)
     {
-        if (name.Count == 0)
+        if (name.Count == 0 || said.Count == 0)
         {
-            return (0, 0);
+            return 0;
         }
 
-        var found = name.Select(n => sayings.Max(s => Similarity(n.Word, s))).ToArray();
+        var found = name.Select(n => said.Max(s => Similarity(n.Word, s, partly: false))).ToArray();
         for (var j = 0; j + 1 < name.Count; j++)
         {
-            var joined = sayings.Max(s => Similarity(name[j].Word + name[j + 1].Word, s, partly: false));
+            var joined = said.Max(s => Similarity(name[j].Word + name[j + 1].Word, s, partly: false));
             found[j] = Math.Max(found[j], joined);
             found[j + 1] = Math.Max(found[j + 1], joined);
         }
 
-        var explained = said.Select(s => name.Max(n => Similarity(n.Word, s))).Average();
-        return (found.Average(), explained);
+        return found.Average();
     }
 
-    /// <summary>1 for the same word, 0.9 or 0.8 for one or two typos, 0.8 or 0.6 for one word starting the other (when <paramref name="partly"/>).</summary>
+    /// <summary>
+    /// 1 for the same word, 0.9 or 0.8 for one or two typos; when <paramref name="partly"/>, 0.8 for a word that starts
+    /// with the name's word ("colouring") and 0.6 for the start or end of the name's word ("mani", "brow").
+    /// </summary>
     private static double Similarity(string name, (string Word, bool Meaningful) said, bool partly = true)
     {
         if (name == said.Word)
@@ -106,7 +120,7 @@ public sealed class ServiceMatcher(Lexicon lexicon)
             return 1;
         }
 
-        // Words with a meaning of their own ("book", "tomorrow") are not typos of a service's words.
+        // Words with a meaning of their own ("book", "tomorrow") are not typos or parts of a service's words.
         if (said.Meaningful)
         {
             return 0;
@@ -133,13 +147,22 @@ public sealed class ServiceMatcher(Lexicon lexicon)
             return 0.8;
         }
 
-        return said.Word.Length >= 4 && name.StartsWith(said.Word, StringComparison.Ordinal) ? 0.6 : 0;
+        return said.Word.Length >= 4 && (name.StartsWith(said.Word, StringComparison.Ordinal) || name.EndsWith(said.Word, StringComparison.Ordinal)) ? 0.6 : 0;
     }
 
-    private List<(string Word, bool Meaningful)> Content(string text) =>
-        [.. lexicon.Normalizer.Normalize(text, correct: false).Words
-            .Where(w => !lexicon.ServiceStopWords.Contains(w))
-            .Select(w => (Stem(w), lexicon.MeaningfulWords.Contains(w)))];
+    /// <summary>The message's words that may name a service: not stop words, not after "not".</summary>
+    private List<(string Word, bool Meaningful)> Said(string text)
+    {
+        var message = lexicon.Normalizer.Normalize(text, correct: false);
+        var negated = Enumerable.Range(0, message.Count)
+            .Where(i => Enumerable.Range(Math.Max(0, i - NegationReach), Math.Min(i, NegationReach))
+                .Any(j => message.SameClause(j, i) && lexicon.Negators.Contains(message[j])))
+            .ToHashSet();
+        return Content(message, negated);
+    }
 
-    private static string Stem(string word) => word.Length >= 4 && word[^1] == 's' && word[^2] != 's' ? word[..^1] : word;
+    private List<(string Word, bool Meaningful)> Content(NormalizedText message, IReadOnlySet<int>? left = null) =>
+        [.. Enumerable.Range(0, message.Count)
+            .Where(i => !lexicon.ServiceStopWords.Contains(message[i]) && (left is null || !left.Contains(i)))
+            .Select(i => (lexicon.Singular(message[i]), lexicon.MeaningfulWords.Contains(message[i])))];
 }
