@@ -123,6 +123,8 @@ public sealed class IntentReaderTests
     [InlineData("no, I don't want to talk to a human")]
     [InlineData("I do not need an agent")]
     [InlineData("no agent please")]
+    [InlineData("I can't do tomorrow")]
+    [InlineData("that doesn't suit me")]
     public void Refusals(string text) => Assert.Equal(CustomerIntent.Decline, reader.Read(text).Intent);
 
     [Theory]

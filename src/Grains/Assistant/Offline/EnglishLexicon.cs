@@ -44,7 +44,7 @@ internal static class EnglishLexicon
                 "not that time", "never mind", "nevermind", "forget it", "forget about it", "changed my mind", "no way",
                 "not really", "not good", "not ok", "not fine", "doesn't work", "does not work", "not for me", "none",
                 "none of them", "none of those", "neither", "another one", "a different one", "different time", "different day",
-                "another day", "other times", "something else", "wrong", "I don't want that", "I don't want it", "don't like it",
+                "another day", "other times", "something else", "wrong", "can't do", "couldn't do", "doesn't suit", "does not suit", "not suitable", "I don't want that", "I don't want it", "don't like it",
                 "don't like that"),
             .. Phrases(Decline, WholeMessage, "n", "later"),
 
