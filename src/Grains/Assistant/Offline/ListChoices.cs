@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Conversations.Grains.Assistant.Offline;
 
 /// <summary>
@@ -109,5 +111,5 @@ internal sealed class ListChoices(Lexicon lexicon)
         return false;
     }
 
-    private static int Value(string digits) => int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
+    private static int Value(string digits) => int.Parse(digits, CultureInfo.InvariantCulture);
 }
