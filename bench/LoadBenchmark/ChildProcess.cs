@@ -39,6 +39,8 @@ public sealed class ChildProcess : IAsyncDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Conversations__Demo__Enabled"] = "false",
+            // Ingest is measured on its own: the assistant's replies would double the writes per message.
+            ["Conversations__Assistant__Enabled"] = "false",
             ["Conversations__Mail__PickupFolder"] = Path.Combine(Path.GetTempPath(), "conversations-bench-mail"),
             ["Conversations__Cluster__ClusterId"] = clusterId,
             ["Conversations__Cluster__ServiceId"] = clusterId,

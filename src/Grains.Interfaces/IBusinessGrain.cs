@@ -16,6 +16,10 @@ public interface IBusinessGrain : IGrainWithGuidKey
     /// <summary>A conversation needs a human: assign it now if an online agent has room, else it waits.</summary>
     Task<Guid?> RequestAgentAsync(Guid conversationId);
 
+    /// <summary>A conversation joined the humans' queue without anyone waiting for the answer (the assistant handed it off).</summary>
+    [OneWay]
+    Task ConversationWaitingAsync(Guid conversationId);
+
     /// <summary>An agent may have room again (a conversation was resolved, released or passed on).</summary>
     [OneWay]
     Task CapacityFreedAsync();

@@ -73,6 +73,12 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// </summary>
     Task ForgetCustomerAsync();
 
+    /// <summary>
+    /// The assistant finished a turn. Sent to the customer while the assistant still has the conversation;
+    /// after a takeover only offered to the agent as a draft. A reply to a turn that is no longer current is dropped.
+    /// </summary>
+    Task CompleteTurnAsync(AssistantReply reply);
+
     /// <summary>The conversation as it stands, or <c>null</c> when no message was ever received.</summary>
     Task<ConversationSnapshot?> GetSnapshotAsync();
 }

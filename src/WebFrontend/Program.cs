@@ -1,4 +1,5 @@
 using Conversations.Infrastructure.Hosting;
+using Conversations.WebFrontend.Assistant;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Bookings;
 using Conversations.WebFrontend.Businesses;
@@ -64,6 +65,7 @@ app.MapAvailabilityApi();
 app.MapCalendarApi();
 app.MapKnowledgeApi();
 app.MapPromptTemplatesApi();
+app.MapAssistantApi();
 app.MapHub<ConversationsHub>(ConversationsHub.Path);
 
 app.Run();

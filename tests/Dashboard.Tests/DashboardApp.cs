@@ -37,6 +37,7 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
         builder.UseSetting("Conversations:Cluster:SiloPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Conversations:Cluster:GatewayPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Conversations:Demo:Enabled", "false");
+        builder.UseSetting("Conversations:Assistant:Enabled", "false");
         builder.UseSetting("Conversations:Mail:PickupFolder", MailFolder);
         builder.UseSetting("Conversations:Accounts:PublicBaseUrl", BaseUrl);
         // Every browser in these tests comes from 127.0.0.1: the per-IP limits are not under test here.

@@ -1,6 +1,8 @@
+using Conversations.Grains.Assistant;
 using Conversations.Grains.Conversations;
 using Conversations.Grains.Employees;
 using Conversations.Infrastructure.Accounts;
+using Conversations.Infrastructure.Assistant;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Workspace;
 using Conversations.Infrastructure.Conversations;
@@ -68,6 +70,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IEmployeeNotifier, RecordingNotifier>();
             silo.Services.AddSingleton<IEmployeeSecurityStore, PostgresEmployeeSecurityStore>();
             silo.Services.AddSingleton(TimeProvider.System);
+            silo.Services.AddSingleton<IAssistantLedger, PostgresAssistantLedger>();
+            silo.Services.AddOptions<AssistantOptions>().Configure(o => o.Enabled = false);
         }
     }
 

@@ -40,6 +40,9 @@ public sealed class ConversationsApp : WebApplicationFactory<Program>
         builder.UseSetting("Conversations:Cluster:SiloPort", siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Conversations:Cluster:GatewayPort", gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Conversations:Demo:Enabled", "false");
+
+        // Most tests count the customers' messages and act as the only senders; the assistant's tests turn it on.
+        builder.UseSetting("Conversations:Assistant:Enabled", "false");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

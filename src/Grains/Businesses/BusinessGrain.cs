@@ -36,6 +36,8 @@ public sealed class BusinessGrain(IAssignmentStore store, IOptions<AssignmentOpt
         return change ? agent : null;
     }
 
+    public Task ConversationWaitingAsync(Guid conversationId) => RequestAgentAsync(conversationId);
+
     public Task CapacityFreedAsync() => DrainQueueAsync();
 
     /// <summary>Gives waiting conversations out while agents have room.</summary>

@@ -1,7 +1,9 @@
+using Conversations.Grains.Assistant;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
 using Conversations.Grains.Workspace;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Streams;
 
 namespace Conversations.Grains.Conversations;
@@ -11,6 +13,8 @@ public sealed partial class ConversationGrain(
     [PersistentState("conversation", "conversations")] IPersistentState<ConversationState> state,
     IConversationStore store,
     IEmployeeNotifier notifier,
+    IAssistantLedger ledger,
+    IOptions<AssistantOptions> assistantOptions,
     TimeProvider time,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
@@ -139,6 +143,11 @@ public sealed partial class ConversationGrain(
             await ChangeStatusAsync(ConversationStatus.Open, null);
         }
 
+        if (rating is null && ratingComment is null)
+        {
+            await StartAssistantTurnAsync();
+        }
+
         if (stored.OutboxChannelKey is { } fetchFrom)
         {
             await GrainFactory.GetGrain<IChannelOutboxGrain>(fetchFrom).WakeAsync();
@@ -263,9 +272,11 @@ public sealed partial class ConversationGrain(
         }
 
         var from = s.AssigneeId;
+        var fromAssistant = s.Mode == ConversationMode.Ai;
         s.Mode = ConversationMode.Human;
         s.AssigneeId = employeeId;
         var taken = await CommitHandlingAsync(new Handover("takeover", employeeId, from, employeeId, time.GetUtcNow()));
+        await AssistantStoppedAsync(fromAssistant ? "takeover" : null);
         if (announceAs is not null)
         {
             // Outside the 24-hour window only templates may be sent: then the customer is simply not told.
@@ -293,6 +304,7 @@ public sealed partial class ConversationGrain(
         var from = s.AssigneeId;
         s.Mode = ConversationMode.Ai;
         s.AssigneeId = null;
+        ResumeAssistant();
         var released = await CommitHandlingAsync(new Handover("release", actorId, from, null, time.GetUtcNow()));
         FreeCapacity();
         return new OwnershipChange(true, null, released);
@@ -313,9 +325,11 @@ public sealed partial class ConversationGrain(
 
         var from = s.AssigneeId;
         var action = assigneeId is null ? "unassign" : from is null ? "assign" : "transfer";
+        var fromAssistant = s.Mode == ConversationMode.Ai;
         s.Mode = ConversationMode.Human;
         s.AssigneeId = assigneeId;
         var assigned = await CommitHandlingAsync(new Handover(action, actorId, from, assigneeId, time.GetUtcNow()));
+        await AssistantStoppedAsync(fromAssistant ? "takeover" : null);
         if (from is not null)
         {
             FreeCapacity();
@@ -325,6 +339,15 @@ public sealed partial class ConversationGrain(
     }
 
     public async Task<ConversationSnapshot> HandOffAsync(Guid? actorId)
+    {
+        var fromAssistant = state.State.Mode == ConversationMode.Ai;
+        var snapshot = await QueueForHumansAsync(actorId);
+        await AssistantStoppedAsync(fromAssistant ? "agent_handoff" : null);
+        return snapshot;
+    }
+
+    /// <summary>Mode human, nobody assigned, open: the conversation waits in the humans' queue.</summary>
+    private async Task<ConversationSnapshot> QueueForHumansAsync(Guid? actorId)
     {
         var s = state.State;
         var from = s.AssigneeId;
@@ -351,6 +374,17 @@ public sealed partial class ConversationGrain(
 
         s.AssigneeId = employeeId;
         await CommitHandlingAsync(new Handover("auto_assign", null, null, employeeId, time.GetUtcNow()));
+        try
+        {
+            await notifier.NotifyAsync(
+                s.BusinessId, employeeId, "handoff", $"A conversation with {s.CustomerName ?? s.CustomerWaId} needs you", this.GetPrimaryKey());
+        }
+        catch (Exception exception)
+        {
+            // The assignment stands and shows in the agent's inbox; the notification is a courtesy.
+            LogNotifyFailed(exception, s.BusinessId, this.GetPrimaryKey());
+        }
+
         return true;
     }
 
@@ -499,7 +533,7 @@ public sealed partial class ConversationGrain(
         var s = state.State;
         return new ConversationSnapshot(
             this.GetPrimaryKey(), s.BusinessId, s.CustomerWaId, s.CustomerName, s.Mode, lastSequence, s.CreatedAt,
-            s.ChannelKey, lastCustomerMessageAt + ServiceWindow, s.Status, s.AssigneeId, s.Labels.ToList(), s.SnoozedUntil);
+            s.ChannelKey, lastCustomerMessageAt + ServiceWindow, s.Status, s.AssigneeId, s.Labels.ToList(), s.SnoozedUntil, s.Assistant.State);
     }
 
     private bool IsWindowOpen(DateTimeOffset now) =>

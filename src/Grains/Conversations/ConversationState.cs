@@ -39,4 +39,7 @@ public sealed class ConversationState
 
     /// <summary>After a rating, the customer's next text (within an hour) is taken as its comment.</summary>
     [Id(12)] public DateTimeOffset? RatingCommentInvitedAt { get; set; }
+
+    /// <summary>Where the assistant is in the flow and the booking it is putting together.</summary>
+    [Id(13)] public AssistantMemory Assistant { get; set; } = AssistantMemory.Initial;
 }

@@ -1,4 +1,5 @@
 using Conversations.Grains.Businesses;
+using Conversations.Infrastructure.Assistant;
 using Conversations.Grains.Channels;
 using Conversations.Grains.Conversations;
 using Conversations.Grains.Workspace;
@@ -86,6 +87,7 @@ public static class PlatformServices
         services.AddConversationsBookings();
         services.AddConversationsKnowledge();
         services.AddConversationsPromptTemplates();
+        services.AddConversationsAssistant();
         return builder;
     }
 

@@ -82,20 +82,16 @@ public static partial class HandlingApi
 
     /// <summary>Sends the conversation to the humans' queue; an online agent with room gets it at once.</summary>
     private static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> HandOffAsync(
-        [AsParameters] Handling handling, Notifications notifications)
+        [AsParameters] Handling handling)
     {
         if (await handling.FindAsync() is null)
         {
             return NotFound();
         }
 
-        var snapshot = await handling.Grain.HandOffAsync(handling.EmployeeId);
-        if (await handling.Cluster.GetGrain<IBusinessGrain>(handling.BusinessId).RequestAgentAsync(handling.Id) is { } agent)
-        {
-            await notifications.NotifyAsync(
-                handling.BusinessId, agent, "handoff",
-                $"A conversation with {snapshot.CustomerName ?? snapshot.CustomerWaId} needs you", handling.Id, handling.CancellationToken);
-        }
+        // The agent it goes to is notified by the conversation when it is assigned.
+        await handling.Grain.HandOffAsync(handling.EmployeeId);
+        await handling.Cluster.GetGrain<IBusinessGrain>(handling.BusinessId).RequestAgentAsync(handling.Id);
 
         return TypedResults.Ok((await handling.FindAsync())!);
     }

@@ -108,6 +108,9 @@ public sealed partial class BusinessEventRelay(
             NoteAdded note => group.NoteAdded(note.Note),
             PresenceChanged presence => group.PresenceChanged(presence.EmployeeId, presence.Presence),
             TypingStarted typing => group.Typing(typing.ConversationId, typing.EmployeeId),
+            AssistantDrafting drafting => group.AssistantDrafting(drafting.ConversationId, drafting.Drafting),
+            DraftOffered draft => group.DraftOffered(draft.ConversationId, draft.TurnId, draft.EmployeeId, draft.Text),
+            HandoffSummarized summarized => group.HandoffSummarized(summarized.Summary),
             NotificationCreated created => hub.Clients.Group(ConversationsHub.EmployeeGroupFor(created.Notification.EmployeeId))
                 .Notification(created.Notification),
             _ => Task.CompletedTask,

@@ -26,6 +26,18 @@ public interface IConversationsClient
     /// <summary>A colleague wrote an internal note.</summary>
     Task NoteAdded(NoteView note);
 
+    /// <summary>The assistant started (true) or finished (false) writing a reply in a conversation.</summary>
+    Task AssistantDrafting(Guid conversationId, bool drafting);
+
+    /// <summary>
+    /// The assistant finished a reply after the conversation was taken over: not sent, offered to
+    /// <paramref name="employeeId"/> (who holds the conversation) as a draft.
+    /// </summary>
+    Task DraftOffered(Guid conversationId, Guid turnId, Guid? employeeId, string text);
+
+    /// <summary>A conversation reached the humans: why, what the customer wants, what happened so far.</summary>
+    Task HandoffSummarized(HandoffSummary summary);
+
     /// <summary>Something for this employee alone: a mention, an assignment.</summary>
     Task Notification(NotificationView notification);
 }

@@ -47,6 +47,8 @@ public sealed class SiloProcess : IAsyncDisposable
         start.ArgumentList.Add(SiloExecutable.Path);
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // These tests count the customers' messages; the assistant's replies are tested elsewhere.
+        start.Environment["Conversations__Assistant__Enabled"] = "false";
         foreach (var (key, value) in ClusterSettings.ToEnvironment(cluster.Silo(ports)))
         {
             start.Environment[key] = value;

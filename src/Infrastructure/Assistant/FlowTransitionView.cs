@@ -1,0 +1,3 @@
+namespace Conversations.Infrastructure.Assistant;
+
+public sealed record FlowTransitionView(string From, string To, string Reason, Guid? TurnId, DateTimeOffset At);

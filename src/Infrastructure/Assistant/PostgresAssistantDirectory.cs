@@ -1,0 +1,124 @@
+using Conversations.Grains.Assistant;
+using Conversations.Grains.Bookings;
+using Conversations.Grains.Interfaces.Models;
+using Npgsql;
+
+namespace Conversations.Infrastructure.Assistant;
+
+/// <inheritdoc cref="IAssistantDirectory"/>
+public sealed class PostgresAssistantDirectory(NpgsqlDataSource dataSource, AssistantSettingsStore settings, IBookings bookings) : IAssistantDirectory
+{
+    public async Task<AssistantProfile?> GetProfileAsync(Guid businessId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT name, time_zone FROM businesses WHERE id = @b");
+        command.Parameters.AddWithValue("b", businessId);
+        string name, zone;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            (name, zone) = (reader.GetString(0), reader.GetString(1));
+        }
+
+        return new AssistantProfile(name, zone, await settings.ReadForUseAsync(businessId, cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<ServiceOffer>> ListServicesAsync(Guid businessId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT id, name, description, price_minor, currency, duration_minutes
+              FROM services WHERE business_id = @b AND is_active ORDER BY name, id
+            """);
+        command.Parameters.AddWithValue("b", businessId);
+        var services = new List<ServiceOffer>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            services.Add(new ServiceOffer(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? "" : reader.GetString(2), reader.GetInt64(3), reader.GetString(4), reader.GetInt32(5)));
+        }
+
+        return services;
+    }
+
+    public async Task<Guid?> FindCustomerAsync(Guid businessId, Guid conversationId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT cu.id FROM conversations c
+              JOIN customers cu ON cu.business_id = c.business_id AND cu.wa_id = c.customer_wa_id AND cu.erased_at IS NULL
+             WHERE c.business_id = @b AND c.id = @c
+            """);
+        command.Parameters.AddWithValue("b", businessId);
+        command.Parameters.AddWithValue("c", conversationId);
+        return await command.ExecuteScalarAsync(cancellationToken) is Guid id ? id : null;
+    }
+
+    public async Task<IReadOnlyList<BookingView>> ListUpcomingBookingsAsync(Guid businessId, Guid customerId, DateTimeOffset from, CancellationToken cancellationToken)
+    {
+        var ids = new List<Guid>();
+        await using (var command = dataSource.CreateCommand("""
+            SELECT id FROM bookings
+             WHERE business_id = @b AND customer_id = @customer AND starts_at >= @from AND status IN ('pending', 'confirmed')
+             ORDER BY starts_at LIMIT 10
+            """))
+        {
+            command.Parameters.AddWithValue("b", businessId);
+            command.Parameters.AddWithValue("customer", customerId);
+            command.Parameters.AddWithValue("from", from.ToUniversalTime());
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(reader.GetGuid(0));
+            }
+        }
+
+        var found = new List<BookingView>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (await bookings.GetAsync(businessId, id, cancellationToken) is { } booking)
+            {
+                found.Add(booking);
+            }
+        }
+
+        return found;
+    }
+
+    public async Task<IReadOnlyList<TranscriptLine>> ReadTranscriptAsync(Guid conversationId, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT sequence, sender, kind, body, content->'reply'->>'id', content->'reply'->>'title', sent_at
+              FROM messages WHERE conversation_id = @c
+             ORDER BY sequence DESC LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("c", conversationId);
+        command.Parameters.AddWithValue("limit", limit);
+        var lines = new List<TranscriptLine>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var kind = reader.GetString(2);
+            var body = reader.IsDBNull(3) ? null : reader.GetString(3);
+            var choice = reader.IsDBNull(4) ? null : new InteractiveReply(reader.GetString(4), reader.IsDBNull(5) ? "" : reader.GetString(5));
+            lines.Add(new TranscriptLine(
+                reader.GetInt64(0),
+                SenderOf(reader.GetString(1)),
+                string.IsNullOrEmpty(body) ? $"[{kind}]" : body,
+                choice,
+                reader.GetFieldValue<DateTimeOffset>(6)));
+        }
+
+        lines.Reverse();
+        return lines;
+    }
+
+    private static MessageSender SenderOf(string sender) => sender switch
+    {
+        "customer" => MessageSender.Customer,
+        "assistant" => MessageSender.Assistant,
+        "employee" => MessageSender.Employee,
+        _ => MessageSender.System,
+    };
+}

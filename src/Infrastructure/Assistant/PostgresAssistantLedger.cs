@@ -1,0 +1,74 @@
+using Conversations.Grains.Assistant;
+using Conversations.Grains.Interfaces.Models;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Conversations.Infrastructure.Assistant;
+
+/// <inheritdoc cref="IAssistantLedger"/>
+public sealed class PostgresAssistantLedger(NpgsqlDataSource dataSource) : IAssistantLedger
+{
+    public async Task RecordTurnAsync(AssistantTurnRecord turn, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO assistant_turns (id, business_id, conversation_id, engine, model, started_at, finished_at, outcome, flow_before, flow_after,
+                                         draft, message_ids, input_tokens, output_tokens, cost_micros, tool_calls, error)
+            VALUES (@id, @b, @c, @engine, @model, @started, @finished, @outcome, @before, @after, @draft, @messages, @input, @output, @cost, @tools, @error)
+            ON CONFLICT (id) DO NOTHING
+            """);
+        command.Parameters.AddWithValue("id", turn.TurnId);
+        command.Parameters.AddWithValue("b", turn.BusinessId);
+        command.Parameters.AddWithValue("c", turn.ConversationId);
+        command.Parameters.AddWithValue("engine", turn.Engine);
+        command.Parameters.Add(new NpgsqlParameter("model", NpgsqlDbType.Text) { Value = (object?)turn.Model ?? DBNull.Value });
+        command.Parameters.AddWithValue("started", turn.StartedAt.ToUniversalTime());
+        command.Parameters.AddWithValue("finished", turn.FinishedAt.ToUniversalTime());
+        command.Parameters.AddWithValue("outcome", turn.Outcome);
+        command.Parameters.AddWithValue("before", FlowStateNames.Of(turn.Before));
+        command.Parameters.AddWithValue("after", FlowStateNames.Of(turn.After));
+        command.Parameters.Add(new NpgsqlParameter("draft", NpgsqlDbType.Text) { Value = (object?)turn.ReplyText ?? DBNull.Value });
+        command.Parameters.AddWithValue("messages", turn.MessageIds.ToArray());
+        command.Parameters.AddWithValue("input", turn.Usage.InputTokens);
+        command.Parameters.AddWithValue("output", turn.Usage.OutputTokens);
+        command.Parameters.AddWithValue("cost", turn.Usage.CostMicros);
+        command.Parameters.AddWithValue("tools", turn.Usage.ToolCalls);
+        command.Parameters.Add(new NpgsqlParameter("error", NpgsqlDbType.Text) { Value = (object?)turn.Error ?? DBNull.Value });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task RecordTransitionAsync(FlowTransition transition, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO flow_transitions (business_id, conversation_id, from_state, to_state, reason, turn_id, at)
+            VALUES (@b, @c, @from, @to, @reason, @turn, @at)
+            """);
+        command.Parameters.AddWithValue("b", transition.BusinessId);
+        command.Parameters.AddWithValue("c", transition.ConversationId);
+        command.Parameters.AddWithValue("from", FlowStateNames.Of(transition.From));
+        command.Parameters.AddWithValue("to", FlowStateNames.Of(transition.To));
+        command.Parameters.AddWithValue("reason", transition.Reason);
+        command.Parameters.Add(new NpgsqlParameter("turn", NpgsqlDbType.Uuid) { Value = (object?)transition.TurnId ?? DBNull.Value });
+        command.Parameters.AddWithValue("at", transition.At.ToUniversalTime());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<HandoffSummary> RecordHandoffAsync(
+        Guid businessId, Guid conversationId, AssistantHandoff handoff, FlowState state, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var summary = new HandoffSummary(Guid.CreateVersion7(at), conversationId, handoff.Reason, handoff.Intent, handoff.Summary, state, at);
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO handoff_summaries (id, business_id, conversation_id, reason, intent, summary, flow_state, at)
+            VALUES (@id, @b, @c, @reason, @intent, @summary, @state, @at)
+            """);
+        command.Parameters.AddWithValue("id", summary.Id);
+        command.Parameters.AddWithValue("b", businessId);
+        command.Parameters.AddWithValue("c", conversationId);
+        command.Parameters.AddWithValue("reason", summary.Reason);
+        command.Parameters.AddWithValue("intent", summary.Intent);
+        command.Parameters.AddWithValue("summary", summary.Summary);
+        command.Parameters.AddWithValue("state", FlowStateNames.Of(state));
+        command.Parameters.AddWithValue("at", at.ToUniversalTime());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return summary;
+    }
+}
