@@ -18,6 +18,7 @@ using Conversations.WebFrontend.Realtime;
 using Conversations.WebFrontend.Services;
 using Conversations.WebFrontend.Settings;
 using Conversations.WebFrontend.Twilio;
+using Conversations.WebFrontend.Voice;
 using Conversations.WebFrontend.WhatsApp;
 using Conversations.WebFrontend.Workspace;
 
@@ -66,6 +67,7 @@ app.MapCalendarApi();
 app.MapKnowledgeApi();
 app.MapPromptTemplatesApi();
 app.MapAssistantApi();
+app.MapVoiceApi();
 app.MapHub<ConversationsHub>(ConversationsHub.Path);
 
 app.Run();

@@ -1,5 +1,6 @@
 using Conversations.Grains.Businesses;
 using Conversations.Infrastructure.Assistant;
+using Conversations.Infrastructure.Voice;
 using Conversations.Grains.Channels;
 using Conversations.Grains.Conversations;
 using Conversations.Grains.Workspace;
@@ -88,6 +89,7 @@ public static class PlatformServices
         services.AddConversationsKnowledge();
         services.AddConversationsPromptTemplates();
         services.AddConversationsAssistant();
+        services.AddConversationsVoice();
         return builder;
     }
 

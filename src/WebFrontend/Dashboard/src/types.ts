@@ -35,6 +35,8 @@ export interface MediaAttachment {
   mimeType?: string | null;
   fileName?: string | null;
   isVoice?: boolean;
+  transcript?: string | null;
+  transcriptionState?: "pending" | "done" | "off" | "failed" | null;
   link?: string | null;
 }
 
