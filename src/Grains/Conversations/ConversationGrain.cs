@@ -548,7 +548,8 @@ public sealed partial class ConversationGrain(
         var s = state.State;
         return new ConversationSnapshot(
             this.GetPrimaryKey(), s.BusinessId, s.CustomerWaId, s.CustomerName, s.Mode, lastSequence, s.CreatedAt,
-            s.ChannelKey, lastCustomerMessageAt + ServiceWindow, s.Status, s.AssigneeId, s.Labels.ToList(), s.SnoozedUntil, s.Assistant.State);
+            s.ChannelKey, lastCustomerMessageAt + ServiceWindow, s.Status, s.AssigneeId, s.Labels.ToList(), s.SnoozedUntil, s.Assistant.State,
+            turnInFlight is not null);
     }
 
     private bool IsWindowOpen(DateTimeOffset now) =>
