@@ -34,11 +34,13 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDashboard();
 app.UseAuthentication();
+app.UseTwoFactorSetupGate();
 app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapHealthApi();
 app.MapAuthApi();
+app.MapTwoFactorApi();
 app.MapSessionsApi();
 app.MapPasswordApi();
 app.MapEmailVerificationApi();

@@ -14,6 +14,7 @@ using Conversations.Infrastructure.Database;
 using Conversations.Infrastructure.Knowledge;
 using Conversations.Infrastructure.Mail;
 using Conversations.Infrastructure.Media;
+using Conversations.Infrastructure.TwoFactor;
 using Conversations.Infrastructure.PromptTemplates;
 using Conversations.Infrastructure.Workspace;
 using Microsoft.AspNetCore.DataProtection;
@@ -85,6 +86,7 @@ public static class PlatformServices
         services.AddSingleton<EmailVerification>();
         services.AddSingleton<PasswordCredentials>();
         services.AddSingleton<EmployeeInvitations>();
+        services.AddSingleton<TwoFactorStore>();
         services.AddConversationsBookings();
         services.AddConversationsKnowledge();
         services.AddConversationsPromptTemplates();

@@ -45,6 +45,7 @@ public static class FrontendHosting
         services.AddSingleton<TokenSigningKey>();
         services.AddHostedService(sp => sp.GetRequiredService<TokenSigningKey>());
         services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<TwoFactorChallenges>();
         services.AddSingleton<SessionIssuer>();
         services.AddSingleton<AccountEmails>();
         services.AddConversationsRateLimits();
