@@ -92,6 +92,13 @@ public sealed partial class AssistantGrain(
         var profile = await directory.GetProfileAsync(turn.BusinessId, CancellationToken.None)
             ?? throw new InvalidOperationException($"Business {turn.BusinessId} is unknown.");
         var tools = new AssistantTools(new ToolScope(turn.BusinessId, turn.ConversationId, profile.TimeZone), directory, bookings, payments, time, stopped);
+        if (profile.Suspended)
+        {
+            // The messages are kept; the business answers them when it is reactivated.
+            return new AssistantReply(
+                turn.TurnId, [], turn.Memory with { HandledSequence = turn.UpToSequence }, OfflineAssistant.Engine, null, null, TurnUsage.None, []);
+        }
+
         var transcript = await directory.ReadTranscriptAsync(turn.ConversationId, TranscriptLines, CancellationToken.None);
         if (!profile.Settings.Enabled)
         {

@@ -10,9 +10,10 @@ public sealed class PostgresAssistantDirectory(NpgsqlDataSource dataSource, Assi
 {
     public async Task<AssistantProfile?> GetProfileAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT name, time_zone FROM businesses WHERE id = @b");
+        await using var command = dataSource.CreateCommand("SELECT name, time_zone, suspended_at IS NOT NULL FROM businesses WHERE id = @b");
         command.Parameters.AddWithValue("b", businessId);
         string name, zone;
+        bool suspended;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             if (!await reader.ReadAsync(cancellationToken))
@@ -20,10 +21,10 @@ public sealed class PostgresAssistantDirectory(NpgsqlDataSource dataSource, Assi
                 return null;
             }
 
-            (name, zone) = (reader.GetString(0), reader.GetString(1));
+            (name, zone, suspended) = (reader.GetString(0), reader.GetString(1), reader.GetBoolean(2));
         }
 
-        return new AssistantProfile(name, zone, await settings.ReadForUseAsync(businessId, cancellationToken));
+        return new AssistantProfile(name, zone, await settings.ReadForUseAsync(businessId, cancellationToken), suspended);
     }
 
     public async Task<IReadOnlyList<ServiceOffer>> ListServicesAsync(Guid businessId, CancellationToken cancellationToken)

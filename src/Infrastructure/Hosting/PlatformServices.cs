@@ -14,6 +14,7 @@ using Conversations.Infrastructure.Database;
 using Conversations.Infrastructure.Knowledge;
 using Conversations.Infrastructure.Mail;
 using Conversations.Infrastructure.Media;
+using Conversations.Infrastructure.Platform;
 using Conversations.Infrastructure.TwoFactor;
 using Conversations.Infrastructure.PromptTemplates;
 using Conversations.Infrastructure.Workspace;
@@ -92,6 +93,7 @@ public static class PlatformServices
         services.AddConversationsPromptTemplates();
         services.AddConversationsAssistant();
         services.AddConversationsVoice();
+        services.AddConversationsPlatformAdministration();
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Conversations.Grains.Interfaces;
 using Conversations.Infrastructure.Accounts;
+using Conversations.Infrastructure.Platform;
 using Conversations.Infrastructure.TwoFactor;
 using Conversations.WebFrontend.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,6 +13,10 @@ namespace Conversations.WebFrontend.Auth;
 public static class AuthApi
 {
     public const string InvalidCredentials = "Invalid e-mail or password.";
+
+    /// <summary>The answer, after a right password, for the people of a business the platform suspended.</summary>
+    public static ProblemHttpResult Suspended() =>
+        TypedResults.Problem(title: "This business is suspended. Its owner can contact support.", statusCode: StatusCodes.Status403Forbidden);
 
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
@@ -36,6 +41,7 @@ public static class AuthApi
     /// </summary>
     private static async Task<Results<Ok<TokenResponse>, Ok<TwoFactorChallenge>, ValidationProblem, ProblemHttpResult>> LoginAsync(
         LoginRequest? request, [AsParameters] AuthServices services, TwoFactorStore twoFactor, TwoFactorChallenges challenges,
+        BusinessSuspensions suspensions,
         HttpContext context, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -69,6 +75,11 @@ public static class AuthApi
             }
 
             return TypedResults.Problem(title: InvalidCredentials, statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        if (await suspensions.IsSuspendedAsync(employee.BusinessId, cancellationToken))
+        {
+            return Suspended();
         }
 
         if ((await twoFactor.StatusAsync(employee.Id, cancellationToken)).Enabled)

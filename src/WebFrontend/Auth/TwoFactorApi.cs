@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Conversations.Infrastructure.Accounts;
+using Conversations.Infrastructure.Platform;
 using Conversations.Infrastructure.TwoFactor;
 using Conversations.WebFrontend.Bookings;
 using Conversations.WebFrontend.RateLimiting;
@@ -48,7 +49,7 @@ public static class TwoFactorApi
 
     /// <summary>The second step: a current code from the app, or one of the recovery codes, each usable once.</summary>
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> LoginAsync(
-        SecondStepRequest? request, TwoFactorChallenges challenges, TwoFactorStore store, [AsParameters] AuthServices services,
+        SecondStepRequest? request, TwoFactorChallenges challenges, TwoFactorStore store, BusinessSuspensions suspensions, [AsParameters] AuthServices services,
         HttpContext context, CancellationToken cancellationToken)
     {
         if (challenges.Redeem(request?.ChallengeToken) is not { } employeeId)
@@ -83,6 +84,11 @@ public static class TwoFactorApi
         }
 
         await services.Throttle.ResetAsync(employee.Email, cancellationToken);
+        if (await suspensions.IsSuspendedAsync(employee.BusinessId, cancellationToken))
+        {
+            return AuthApi.Suspended();
+        }
+
         var tokens = await services.Issuer.StartAsync(employee, context, cancellationToken);
         AccountsLog.LoggedIn(services.Log, employee.Id, tokens.SessionId);
         return TypedResults.Ok(tokens);
