@@ -13,6 +13,7 @@ using Conversations.Infrastructure.Database;
 using Conversations.Infrastructure.Knowledge;
 using Conversations.Infrastructure.Mail;
 using Conversations.Infrastructure.Media;
+using Conversations.Infrastructure.Payments;
 using Conversations.Infrastructure.PromptTemplates;
 using Conversations.Infrastructure.Workspace;
 using Microsoft.AspNetCore.DataProtection;
@@ -87,6 +88,7 @@ public static class PlatformServices
         services.AddConversationsBookings();
         services.AddConversationsKnowledge();
         services.AddConversationsPromptTemplates();
+        services.AddConversationsPayments();
         services.AddConversationsAssistant();
         return builder;
     }
