@@ -13,6 +13,7 @@ using Conversations.WebFrontend.Hosting;
 using Conversations.WebFrontend.Knowledge;
 using Conversations.WebFrontend.Media;
 using Conversations.WebFrontend.Outbox;
+using Conversations.WebFrontend.Payments;
 using Conversations.WebFrontend.PromptTemplates;
 using Conversations.WebFrontend.Realtime;
 using Conversations.WebFrontend.Services;
@@ -66,6 +67,8 @@ app.MapCalendarApi();
 app.MapKnowledgeApi();
 app.MapPromptTemplatesApi();
 app.MapAssistantApi();
+app.MapPaymentsApi();
+app.MapStripeWebhook();
 app.MapHub<ConversationsHub>(ConversationsHub.Path);
 
 app.Run();
