@@ -14,6 +14,7 @@ using Conversations.WebFrontend.Knowledge;
 using Conversations.WebFrontend.Media;
 using Conversations.WebFrontend.Outbox;
 using Conversations.WebFrontend.Payments;
+using Conversations.WebFrontend.Plans;
 using Conversations.WebFrontend.PromptTemplates;
 using Conversations.WebFrontend.Realtime;
 using Conversations.WebFrontend.Services;
@@ -69,6 +70,7 @@ app.MapPromptTemplatesApi();
 app.MapAssistantApi();
 app.MapPaymentsApi();
 app.MapStripeWebhook();
+app.MapSubscriptionApi();
 app.MapHub<ConversationsHub>(ConversationsHub.Path);
 
 app.Run();
