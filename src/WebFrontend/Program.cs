@@ -14,6 +14,8 @@ using Conversations.WebFrontend.Knowledge;
 using Conversations.WebFrontend.Media;
 using Conversations.WebFrontend.Outbox;
 using Conversations.WebFrontend.Platform;
+using Conversations.WebFrontend.Payments;
+using Conversations.WebFrontend.Plans;
 using Conversations.WebFrontend.PromptTemplates;
 using Conversations.WebFrontend.Realtime;
 using Conversations.WebFrontend.Services;
@@ -72,6 +74,9 @@ app.MapKnowledgeApi();
 app.MapPromptTemplatesApi();
 app.MapAssistantApi();
 app.MapVoiceApi();
+app.MapPaymentsApi();
+app.MapStripeWebhook();
+app.MapSubscriptionApi();
 app.MapHub<ConversationsHub>(ConversationsHub.Path);
 
 app.Run();

@@ -16,6 +16,7 @@ using Conversations.Infrastructure.Mail;
 using Conversations.Infrastructure.Media;
 using Conversations.Infrastructure.Platform;
 using Conversations.Infrastructure.TwoFactor;
+using Conversations.Infrastructure.Payments;
 using Conversations.Infrastructure.PromptTemplates;
 using Conversations.Infrastructure.Workspace;
 using Microsoft.AspNetCore.DataProtection;
@@ -91,6 +92,7 @@ public static class PlatformServices
         services.AddConversationsBookings();
         services.AddConversationsKnowledge();
         services.AddConversationsPromptTemplates();
+        services.AddConversationsPayments();
         services.AddConversationsAssistant();
         services.AddConversationsVoice();
         services.AddConversationsPlatformAdministration();
