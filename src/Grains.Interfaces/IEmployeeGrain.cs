@@ -4,7 +4,7 @@ using Orleans.Concurrency;
 namespace Conversations.Grains.Interfaces;
 
 /// <summary>
-/// One employee's security state, keyed by employee id: whether they are active, their role, and which of
+/// One employee's security state, keyed by employee id: whether they are active, their role (and its version), and which of
 /// their sessions are live. Every authenticated request asks it whether its access token still counts,
 /// so deactivating an employee or revoking a session takes effect at once rather than when tokens expire.
 /// It is the writer of those facts: it changes the <c>employees</c> and <c>employee_sessions</c> rows
@@ -14,10 +14,12 @@ public interface IEmployeeGrain : IGrainWithGuidKey
 {
     /// <summary>
     /// Whether an access token of this employee for <paramref name="sessionId"/>, carrying
-    /// <paramref name="role"/>, is still good: the employee is active, the session live, the role current.
+    /// <paramref name="role"/> at <paramref name="roleVersion"/>, is still good: the employee is active, the session
+    /// live, the role current and, for a business's own role, unchanged since the token was issued (a system role's
+    /// version is 0).
     /// </summary>
     [ReadOnly]
-    Task<bool> IsTokenValidAsync(Guid sessionId, string role);
+    Task<bool> IsTokenValidAsync(Guid sessionId, string role, int roleVersion);
 
     /// <summary>Learns of a session that login has just stored.</summary>
     Task SessionStartedAsync(Guid sessionId);
@@ -48,6 +50,9 @@ public interface IEmployeeGrain : IGrainWithGuidKey
     [ReadOnly]
     Task<Presence> GetPresenceAsync();
 
-    /// <summary>Reads the employee's state again, after a change made elsewhere (an accepted invitation).</summary>
+    /// <summary>
+    /// Reads the employee's state again, after a change made elsewhere (an accepted invitation, a change of the
+    /// business's role they hold).
+    /// </summary>
     Task ReloadAsync();
 }

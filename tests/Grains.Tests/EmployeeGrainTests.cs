@@ -18,19 +18,19 @@ public sealed class EmployeeGrainTests(ClusterFixture fixture)
         var kept = await NewSessionAsync(business, employee);
         var revoked = await NewSessionAsync(business, employee);
 
-        Assert.True(await Employee(employee).IsTokenValidAsync(kept, "agent"));
-        Assert.True(await Employee(employee).IsTokenValidAsync(revoked, "agent"));
-        Assert.False(await Employee(employee).IsTokenValidAsync(Guid.NewGuid(), "agent"));
-        Assert.False(await Employee(employee).IsTokenValidAsync(kept, "owner"));
+        Assert.True(await Employee(employee).IsTokenValidAsync(kept, "agent", 0));
+        Assert.True(await Employee(employee).IsTokenValidAsync(revoked, "agent", 0));
+        Assert.False(await Employee(employee).IsTokenValidAsync(Guid.NewGuid(), "agent", 0));
+        Assert.False(await Employee(employee).IsTokenValidAsync(kept, "owner", 0));
 
         Assert.Equal([revoked], await Employee(employee).RevokeSessionsAsync([revoked, Guid.NewGuid()]));
         Assert.Empty(await Employee(employee).RevokeSessionsAsync([revoked]));
-        Assert.False(await Employee(employee).IsTokenValidAsync(revoked, "agent"));
+        Assert.False(await Employee(employee).IsTokenValidAsync(revoked, "agent", 0));
 
         await Reactivate();
 
-        Assert.True(await Employee(employee).IsTokenValidAsync(kept, "agent"));
-        Assert.False(await Employee(employee).IsTokenValidAsync(revoked, "agent"));
+        Assert.True(await Employee(employee).IsTokenValidAsync(kept, "agent", 0));
+        Assert.False(await Employee(employee).IsTokenValidAsync(revoked, "agent", 0));
         Assert.Equal(1L, await fixture.Database.ScalarAsync<long>(
             "SELECT count(*) FROM employee_sessions WHERE employee_id = @e AND revoked_at IS NOT NULL", ("e", employee)));
     }
@@ -45,8 +45,8 @@ public sealed class EmployeeGrainTests(ClusterFixture fixture)
 
         Assert.Equal([other], await Employee(employee).RevokeOtherSessionsAsync(current));
 
-        Assert.True(await Employee(employee).IsTokenValidAsync(current, "agent"));
-        Assert.False(await Employee(employee).IsTokenValidAsync(other, "agent"));
+        Assert.True(await Employee(employee).IsTokenValidAsync(current, "agent", 0));
+        Assert.False(await Employee(employee).IsTokenValidAsync(other, "agent", 0));
     }
 
     [Fact]
@@ -59,15 +59,15 @@ public sealed class EmployeeGrainTests(ClusterFixture fixture)
         Assert.Equal(EmployeeChangeResult.LastOwner, await Employee(owner).ChangeRoleAsync(business, "admin"));
         Assert.Equal(EmployeeChangeResult.LastOwner, await Employee(owner).DeactivateAsync(business));
         Assert.Equal(EmployeeChangeResult.NotFound, await Employee(owner).DeactivateAsync(await fixture.NewBusinessAsync()));
-        Assert.True(await Employee(owner).IsTokenValidAsync(session, "owner"));
+        Assert.True(await Employee(owner).IsTokenValidAsync(session, "owner", 0));
 
         await NewEmployeeAsync(business, "owner");
         Assert.Equal(EmployeeChangeResult.Changed, await Employee(owner).DeactivateAsync(business));
-        Assert.False(await Employee(owner).IsTokenValidAsync(session, "owner"));
+        Assert.False(await Employee(owner).IsTokenValidAsync(session, "owner", 0));
 
         await Reactivate();
 
-        Assert.False(await Employee(owner).IsTokenValidAsync(session, "owner"));
+        Assert.False(await Employee(owner).IsTokenValidAsync(session, "owner", 0));
         Assert.Equal("deactivated", await fixture.Database.ScalarAsync<string>("SELECT status FROM employees WHERE id = @e", ("e", owner)));
     }
 
@@ -81,8 +81,8 @@ public sealed class EmployeeGrainTests(ClusterFixture fixture)
 
         Assert.Equal(EmployeeChangeResult.Changed, await Employee(agent).ChangeRoleAsync(business, "admin"));
 
-        Assert.False(await Employee(agent).IsTokenValidAsync(session, "agent"));
-        Assert.True(await Employee(agent).IsTokenValidAsync(session, "admin"));
+        Assert.False(await Employee(agent).IsTokenValidAsync(session, "agent", 0));
+        Assert.True(await Employee(agent).IsTokenValidAsync(session, "admin", 0));
     }
 
     private async Task<Guid> NewEmployeeAsync(Guid business, string role)

@@ -12,4 +12,7 @@ public enum EmployeeChangeResult
 
     /// <summary>Refused: the business would have no active owner left.</summary>
     LastOwner = 2,
+
+    /// <summary>Refused: the role is neither a system role nor one of the business's own.</summary>
+    UnknownRole = 3,
 }

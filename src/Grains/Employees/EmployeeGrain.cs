@@ -27,11 +27,13 @@ public sealed partial class EmployeeGrain(
     private Guid businessId;
     private bool active;
     private string role = "";
+    private int roleVersion;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
-    public Task<bool> IsTokenValidAsync(Guid sessionId, string role) =>
-        Task.FromResult(active && liveSessions.Contains(sessionId) && string.Equals(role, this.role, StringComparison.Ordinal));
+    public Task<bool> IsTokenValidAsync(Guid sessionId, string role, int roleVersion) =>
+        Task.FromResult(
+            active && liveSessions.Contains(sessionId) && string.Equals(role, this.role, StringComparison.Ordinal) && roleVersion == this.roleVersion);
 
     public Task SessionStartedAsync(Guid sessionId)
     {
@@ -60,7 +62,8 @@ public sealed partial class EmployeeGrain(
         var result = await store.ChangeRoleAsync(businessId, this.GetPrimaryKey(), role, time.GetUtcNow());
         if (result == EmployeeChangeResult.Changed)
         {
-            this.role = role;
+            // Read back rather than set: a business's own role comes with its current version.
+            await LoadAsync(CancellationToken.None);
         }
 
         return result;
@@ -160,6 +163,7 @@ public sealed partial class EmployeeGrain(
         active = security?.Status == EmployeeSecurity.Active;
         businessId = security?.BusinessId ?? Guid.Empty;
         role = security?.Role ?? "";
+        roleVersion = security?.RoleVersion ?? 0;
         if (security is not null)
         {
             liveSessions.UnionWith(security.LiveSessionIds);

@@ -14,7 +14,10 @@ public interface IEmployeeSecurityStore
     /// <summary>Revokes every live session of the employee except <paramref name="keep"/>; returns them.</summary>
     Task<Guid[]> RevokeOtherSessionsAsync(Guid employeeId, Guid? keep, DateTimeOffset now, CancellationToken cancellationToken = default);
 
-    /// <summary>Changes the role in one transaction that keeps at least one active owner per business.</summary>
+    /// <summary>
+    /// Changes the role in one transaction that keeps at least one active owner per business and accepts only a
+    /// system role or one of the business's own.
+    /// </summary>
     Task<EmployeeChangeResult> ChangeRoleAsync(Guid businessId, Guid employeeId, string role, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Conversations.Infrastructure.Roles;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -10,13 +11,21 @@ public sealed class EmployeeInvitations(
     IPasswordHasher<EmployeeAccount> passwords,
     IOptions<AccountOptions> options)
 {
-    /// <returns>The invitation, or <c>null</c> when the e-mail address already belongs to an employee.</returns>
-    public async Task<Invitation?> InviteAsync(
+    /// <returns>The invitation, or why not: the e-mail address already belongs to an employee, or the role does not exist.</returns>
+    public async Task<InvitationOutcome> InviteAsync(
         Guid businessId, string email, string displayName, string role, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var employeeId = Guid.CreateVersion7(now);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // The business's row lock, which deleting a role takes too, keeps the role until this commits.
+        if (!await RoleStore.LockBusinessAsync(connection, transaction, businessId, cancellationToken)
+            || !await RoleStore.ExistsAsync(connection, transaction, businessId, role, cancellationToken))
+        {
+            return new InvitationOutcome(null, InvitationRefusal.UnknownRole);
+        }
+
         await using (var insert = new NpgsqlCommand("""
             INSERT INTO employees (id, business_id, email, display_name, role, password_hash, is_active, status, email_verified, created_at, updated_at)
             VALUES (@id, @business, @email, @name, @role, '', false, 'pending', false, @now, @now)
@@ -31,7 +40,7 @@ public sealed class EmployeeInvitations(
             insert.Parameters.AddWithValue("now", now);
             if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
             {
-                return null;
+                return new InvitationOutcome(null, InvitationRefusal.EmailTaken);
             }
         }
 
@@ -39,8 +48,9 @@ public sealed class EmployeeInvitations(
             connection, transaction, AccountTokenPurpose.Invitation, businessId, employeeId, now,
             options.Value.InvitationTokenLifetime, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new Invitation(
-            new EmployeeProfile(employeeId, businessId, email, displayName, role, EmployeeStatus.Pending, false, now), token);
+        return new InvitationOutcome(
+            new Invitation(new EmployeeProfile(employeeId, businessId, email, displayName, role, EmployeeStatus.Pending, false, now), token),
+            null);
     }
 
     /// <summary>

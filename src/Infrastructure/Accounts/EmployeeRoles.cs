@@ -1,13 +1,17 @@
 namespace Conversations.Infrastructure.Accounts;
 
-/// <summary>The roles an employee can hold; the names are stored and carried in tokens.</summary>
+/// <summary>
+/// The names of the system roles every business has; the names are stored in <c>employees.role</c> and carried
+/// in tokens. A business may add roles of its own (<c>Roles/</c>); what each role may do is its permissions.
+/// </summary>
 public static class EmployeeRoles
 {
+    /// <summary>Every permission; the only role that may make or change owners; the last one cannot leave.</summary>
     public const string Owner = "owner";
+
     public const string Admin = "admin";
     public const string Agent = "agent";
+    public const string Viewer = "viewer";
 
-    public static IReadOnlyList<string> All { get; } = [Owner, Admin, Agent];
-
-    public static bool IsKnown(string? role) => role is Owner or Admin or Agent;
+    public static IReadOnlyList<string> All { get; } = [Owner, Admin, Agent, Viewer];
 }

@@ -1,5 +1,6 @@
 using Conversations.Grains.Employees;
 using Conversations.Grains.Interfaces.Models;
+using Conversations.Infrastructure.Roles;
 using Npgsql;
 
 namespace Conversations.Infrastructure.Accounts;
@@ -11,11 +12,12 @@ public sealed class PostgresEmployeeSecurityStore(NpgsqlDataSource dataSource) :
     {
         await using var command = dataSource.CreateCommand("""
             SELECT e.business_id, e.status, e.role,
-                   coalesce(array_agg(s.id) FILTER (WHERE s.id IS NOT NULL), '{}')
+                   coalesce(array_agg(s.id) FILTER (WHERE s.id IS NOT NULL), '{}'),
+                   coalesce((SELECT r.version FROM roles r WHERE r.business_id = e.business_id AND r.name = e.role), 0)
             FROM employees e
             LEFT JOIN employee_sessions s ON s.employee_id = e.id AND s.revoked_at IS NULL AND s.expires_at > @now
             WHERE e.id = @id
-            GROUP BY e.business_id, e.status, e.role
+            GROUP BY e.id, e.business_id, e.status, e.role
             """);
         command.Parameters.AddWithValue("id", employeeId);
         command.Parameters.AddWithValue("now", now);
@@ -25,7 +27,7 @@ public sealed class PostgresEmployeeSecurityStore(NpgsqlDataSource dataSource) :
             return null;
         }
 
-        return new EmployeeSecurity(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<Guid[]>(3));
+        return new EmployeeSecurity(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<Guid[]>(3), reader.GetInt32(4));
     }
 
     public async Task<Guid[]> RevokeSessionsAsync(Guid employeeId, Guid[] sessionIds, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -59,6 +61,12 @@ public sealed class PostgresEmployeeSecurityStore(NpgsqlDataSource dataSource) :
         if (check != EmployeeChangeResult.Changed)
         {
             return check;
+        }
+
+        // Under the business's row lock, which deleting a role takes too: the role cannot vanish before this commits.
+        if (!await RoleStore.ExistsAsync(connection, transaction, businessId, role, cancellationToken))
+        {
+            return EmployeeChangeResult.UnknownRole;
         }
 
         await using var update = new NpgsqlCommand(

@@ -102,6 +102,15 @@ public sealed class ConversationQueries(NpgsqlDataSource dataSource)
         return items.Count == 0 ? null : items[0];
     }
 
+    /// <summary>Whether the conversation is the business's: the tenant check of calls that only name it.</summary>
+    public async Task<bool> BelongsAsync(Guid businessId, Guid conversationId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM conversations WHERE business_id = @business AND id = @id)");
+        command.Parameters.AddWithValue("business", businessId);
+        command.Parameters.AddWithValue("id", conversationId);
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
+    }
+
     /// <summary>The conversation's changes of hands, oldest first.</summary>
     public async Task<IReadOnlyList<AssignmentRecord>> AssignmentsAsync(Guid businessId, Guid conversationId, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Conversations.Infrastructure.Channels;
+using Conversations.Infrastructure.Roles;
 using Microsoft.Extensions.Hosting;
 
 namespace Conversations.Infrastructure.Database;
@@ -7,7 +8,7 @@ namespace Conversations.Infrastructure.Database;
 /// Migrates in the hosts' "starting" phase, which runs before any hosted service starts, so the Orleans
 /// providers find their tables whatever order services were registered in.
 /// </summary>
-public sealed class MigrationsOnStartup(DatabaseMigrator migrator, PlaintextSecretsUpgrade secrets) : IHostedLifecycleService
+public sealed class MigrationsOnStartup(DatabaseMigrator migrator, PlaintextSecretsUpgrade secrets, SystemRolesSync systemRoles) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
@@ -15,6 +16,7 @@ public sealed class MigrationsOnStartup(DatabaseMigrator migrator, PlaintextSecr
 
         // Data upgrades that need application code (encryption) run right after the schema's.
         await secrets.RunAsync(cancellationToken);
+        await systemRoles.RunAsync(cancellationToken);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

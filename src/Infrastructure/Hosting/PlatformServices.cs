@@ -18,6 +18,7 @@ using Conversations.Infrastructure.Platform;
 using Conversations.Infrastructure.TwoFactor;
 using Conversations.Infrastructure.Payments;
 using Conversations.Infrastructure.PromptTemplates;
+using Conversations.Infrastructure.Roles;
 using Conversations.Infrastructure.Workspace;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -88,6 +89,9 @@ public static class PlatformServices
         services.AddSingleton<EmailVerification>();
         services.AddSingleton<PasswordCredentials>();
         services.AddSingleton<EmployeeInvitations>();
+        services.AddSingleton<RoleStore>();
+        services.AddSingleton<RolePermissions>();
+        services.AddSingleton<SystemRolesSync>();
         services.AddSingleton<TwoFactorStore>();
         services.AddConversationsBookings();
         services.AddConversationsKnowledge();

@@ -3,11 +3,12 @@ using System.Security.Claims;
 using Conversations.Grains.Assistant;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
-using Conversations.Infrastructure.Accounts;
 using Conversations.Infrastructure.Assistant;
 using Conversations.Infrastructure.Conversations;
+using Conversations.Infrastructure.Roles;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Bookings;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Assistant;
@@ -24,10 +25,10 @@ public static class AssistantApi
     public static IEndpointRouteBuilder MapAssistantApi(this IEndpointRouteBuilder app)
     {
         var settings = app.MapGroup("/api/settings/ai").WithTags("Assistant");
-        settings.MapGet("/", GetSettingsAsync);
-        settings.MapPatch("/", UpdateSettingsAsync);
-        app.MapGet("/api/conversations/{id:guid}/assistant", ConversationAsync).WithTags("Assistant");
-        app.MapGet("/api/assistant/usage", UsageAsync).WithTags("Assistant");
+        settings.MapGet("/", GetSettingsAsync).RequirePermission(Permissions.SettingsRead);
+        settings.MapPatch("/", UpdateSettingsAsync).RequirePermission(Permissions.AssistantManage);
+        app.MapGet("/api/conversations/{id:guid}/assistant", ConversationAsync).WithTags("Assistant").RequirePermission(Permissions.ConversationsRead);
+        app.MapGet("/api/assistant/usage", UsageAsync).WithTags("Assistant").RequirePermission(Permissions.AnalyticsRead);
         return app;
     }
 
@@ -52,11 +53,6 @@ public static class AssistantApi
     private static async Task<Results<Ok<AssistantSettingsView>, ProblemHttpResult>> UpdateSettingsAsync(
         AssistantSettingsRequest? request, ClaimsPrincipal user, AssistantSettingsStore store, CancellationToken cancellationToken)
     {
-        if (user.FindFirstValue(ConversationsClaims.Role) is not (EmployeeRoles.Owner or EmployeeRoles.Admin))
-        {
-            return FieldProblems.Forbidden("Only owners and admins change the assistant's settings.");
-        }
-
         if (request is null)
         {
             return FieldProblems.Of(StatusCodes.Status400BadRequest, "body", "The settings are required.");

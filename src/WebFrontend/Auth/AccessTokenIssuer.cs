@@ -10,8 +10,9 @@ public sealed class AccessTokenIssuer(IOptions<AuthOptions> options, TokenSignin
 {
     private readonly JsonWebTokenHandler handler = new();
 
+    /// <param name="roleVersion">The version of the business's own role the employee holds; 0 (no claim) for a system role.</param>
     /// <param name="twoFactorSetupRequired">The token then only opens the account and two-factor endpoints.</param>
-    public AccessToken Issue(EmployeeAccount employee, Guid sessionId, bool twoFactorSetupRequired = false)
+    public AccessToken Issue(EmployeeAccount employee, Guid sessionId, int roleVersion, bool twoFactorSetupRequired = false)
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
@@ -31,7 +32,11 @@ public sealed class AccessTokenIssuer(IOptions<AuthOptions> options, TokenSignin
                     new Claim(ConversationsClaims.Role, employee.Role),
                     new Claim(ConversationsClaims.Email, employee.Email),
                     new Claim(ConversationsClaims.SessionId, sessionId.ToString()),
-                }.Concat(twoFactorSetupRequired ? [new Claim(ConversationsClaims.TwoFactorSetup, "setup")] : [])),
+                }
+                .Concat(roleVersion > 0
+                    ? [new Claim(ConversationsClaims.RoleVersion, roleVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer32)]
+                    : [])
+                .Concat(twoFactorSetupRequired ? [new Claim(ConversationsClaims.TwoFactorSetup, "setup")] : [])),
             SigningCredentials = new SigningCredentials(signingKey.Key, SecurityAlgorithms.HmacSha256),
         });
         return new AccessToken(token, expires);

@@ -6,7 +6,7 @@ namespace Conversations.WebFrontend.Auth;
 
 /// <summary>
 /// The check a signature cannot make: that the token's employee is still active, its session not
-/// revoked and its role current. The employee grain answers from memory, so every request pays one
+/// revoked and its role current (for a business's own role: its permissions unchanged). The employee grain answers from memory, so every request pays one
 /// in-cluster call and no database round trip.
 /// </summary>
 public static class AccessTokenValidation
@@ -24,9 +24,9 @@ public static class AccessTokenValidation
         }
 
         var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
-        if (!await grains.GetGrain<IEmployeeGrain>(employeeId).IsTokenValidAsync(sessionId, role))
+        if (!await grains.GetGrain<IEmployeeGrain>(employeeId).IsTokenValidAsync(sessionId, role, user.GetRoleVersion()))
         {
-            context.Fail("The session has ended, the employee was deactivated or their role changed.");
+            context.Fail("The session has ended, the employee was deactivated or their role (or its permissions) changed.");
         }
     }
 }

@@ -32,6 +32,9 @@ public static partial class AccountsLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Employee {EmployeeId} changed {TargetId}'s role to {Role}")]
     public static partial void RoleChanged(ILogger logger, Guid employeeId, Guid targetId, string role);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Employee {EmployeeId} {Change} role {RoleId} of business {BusinessId}; {Holders} holders reloaded")]
+    public static partial void RoleDefined(ILogger logger, Guid employeeId, string change, Guid roleId, Guid businessId, int holders);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Employee {EmployeeId} deactivated {TargetId}")]
     public static partial void Deactivated(ILogger logger, Guid employeeId, Guid targetId);
 

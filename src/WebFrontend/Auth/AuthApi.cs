@@ -4,6 +4,7 @@ using Conversations.Infrastructure.Accounts;
 using Conversations.Infrastructure.Platform;
 using Conversations.Infrastructure.TwoFactor;
 using Conversations.WebFrontend.RateLimiting;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -23,8 +24,8 @@ public static class AuthApi
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
         auth.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Credentials);
         auth.MapPost("/refresh", RefreshAsync).AllowAnonymous();
-        auth.MapPost("/logout", LogoutAsync);
-        auth.MapPost("/logout-all", LogoutAllAsync);
+        auth.MapPost("/logout", LogoutAsync).RequireOwnAccount();
+        auth.MapPost("/logout-all", LogoutAllAsync).RequireOwnAccount();
         auth.MapPost("/accept-invitation", AcceptInvitationAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Credentials);
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Conversations.Infrastructure.Accounts;
 using Conversations.WebFrontend.RateLimiting;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Auth;
@@ -12,7 +13,7 @@ public static class EmailVerificationApi
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
         auth.MapPost("/verify-email", VerifyAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Credentials);
-        auth.MapPost("/resend-verification", ResendAsync).RequireRateLimiting(RateLimitPolicies.Credentials);
+        auth.MapPost("/resend-verification", ResendAsync).RequireOwnAccount().RequireRateLimiting(RateLimitPolicies.Credentials);
         return app;
     }
 

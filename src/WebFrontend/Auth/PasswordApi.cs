@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Conversations.Grains.Interfaces;
 using Conversations.Infrastructure.Accounts;
 using Conversations.WebFrontend.RateLimiting;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -13,7 +14,7 @@ public static class PasswordApi
     public static IEndpointRouteBuilder MapPasswordApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
-        auth.MapPost("/change-password", ChangeAsync).RequireRateLimiting(RateLimitPolicies.Credentials);
+        auth.MapPost("/change-password", ChangeAsync).RequireOwnAccount().RequireRateLimiting(RateLimitPolicies.Credentials);
         auth.MapPost("/forgot-password", ForgotAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Credentials);
         auth.MapPost("/reset-password", ResetAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Credentials);
         return app;

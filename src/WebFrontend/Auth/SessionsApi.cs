@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Conversations.Grains.Interfaces;
 using Conversations.Infrastructure.Accounts;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Auth;
@@ -10,7 +11,7 @@ public static class SessionsApi
 {
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder app)
     {
-        var sessions = app.MapGroup("/api/auth/sessions").WithTags("Auth");
+        var sessions = app.MapGroup("/api/auth/sessions").WithTags("Auth").RequireOwnAccount();
         sessions.MapGet("/", ListAsync);
         sessions.MapDelete("/{id:guid}", RevokeAsync);
         return app;

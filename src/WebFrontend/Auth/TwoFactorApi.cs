@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Conversations.Infrastructure.Accounts;
 using Conversations.Infrastructure.Platform;
+using Conversations.Infrastructure.Roles;
 using Conversations.Infrastructure.TwoFactor;
 using Conversations.WebFrontend.Bookings;
 using Conversations.WebFrontend.RateLimiting;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -21,15 +23,15 @@ public static class TwoFactorApi
     public static IEndpointRouteBuilder MapTwoFactorApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/auth/login/2fa", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Credentials).WithTags("Auth");
-        var twoFactor = app.MapGroup("/api/auth/2fa").WithTags("Auth");
+        var twoFactor = app.MapGroup("/api/auth/2fa").WithTags("Auth").RequireOwnAccount();
         twoFactor.MapGet("/", StatusAsync);
         twoFactor.MapPost("/setup", SetUpAsync);
         twoFactor.MapPost("/enable", EnableAsync);
         twoFactor.MapPost("/disable", DisableAsync);
         twoFactor.MapPost("/recovery-codes", RenewRecoveryCodesAsync);
         var security = app.MapGroup("/api/settings/security").WithTags("Settings");
-        security.MapGet("/", SecurityAsync);
-        security.MapPatch("/", ChangeSecurityAsync);
+        security.MapGet("/", SecurityAsync).RequirePermission(Permissions.SettingsRead);
+        security.MapPatch("/", ChangeSecurityAsync).RequirePermission(Permissions.SecurityManage);
         return app;
     }
 
@@ -172,11 +174,6 @@ public static class TwoFactorApi
     private static async Task<Results<Ok<SecuritySettings>, ProblemHttpResult>> ChangeSecurityAsync(
         SecurityRequest? request, ClaimsPrincipal user, TwoFactorStore store, CancellationToken cancellationToken)
     {
-        if (user.GetRole() != EmployeeRoles.Owner)
-        {
-            return FieldProblems.Forbidden("Only owners change the business's security settings.");
-        }
-
         if (request?.RequireTwoFactor is not { } required)
         {
             return FieldProblems.Of(StatusCodes.Status400BadRequest, "requireTwoFactor", "Say whether two-factor authentication is required (true or false).");

@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using Conversations.Grains.Bookings;
+using Conversations.Infrastructure.Roles;
 using Conversations.Infrastructure.Services;
 using Conversations.WebFrontend.Auth;
-using Conversations.WebFrontend.Employees;
+using Conversations.WebFrontend.Roles;
 using Conversations.WebFrontend.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,9 +15,9 @@ public static class AvailabilityApi
     public static IEndpointRouteBuilder MapAvailabilityApi(this IEndpointRouteBuilder app)
     {
         var availability = app.MapGroup("/api/availability").WithTags("Bookings");
-        availability.MapGet("/", SlotsAsync);
-        availability.MapGet("/hours", GetHoursAsync);
-        availability.MapPut("/hours", SetHoursAsync).RequireAuthorization(EmployeePolicies.Manage);
+        availability.MapGet("/", SlotsAsync).RequirePermission(Permissions.BookingsRead);
+        availability.MapGet("/hours", GetHoursAsync).RequirePermission(Permissions.BookingsRead);
+        availability.MapPut("/hours", SetHoursAsync).RequirePermission(Permissions.ServicesManage);
         return app;
     }
 

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Conversations.Grains.Bookings;
 using Conversations.Infrastructure.Bookings;
+using Conversations.Infrastructure.Roles;
 using Conversations.WebFrontend.Auth;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Bookings;
@@ -15,12 +17,12 @@ public static class BookingsApi
     public static IEndpointRouteBuilder MapBookingsApi(this IEndpointRouteBuilder app)
     {
         var bookings = app.MapGroup("/api/bookings").WithTags("Bookings");
-        bookings.MapGet("/", ListAsync);
-        bookings.MapPost("/", CreateAsync);
-        bookings.MapGet("/{id:guid}", GetAsync);
-        bookings.MapPatch("/{id:guid}", UpdateAsync);
-        bookings.MapDelete("/{id:guid}", CancelAsync);
-        bookings.MapGet("/{id:guid}/history", HistoryAsync);
+        bookings.MapGet("/", ListAsync).RequirePermission(Permissions.BookingsRead);
+        bookings.MapPost("/", CreateAsync).RequirePermission(Permissions.BookingsWrite);
+        bookings.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.BookingsRead);
+        bookings.MapPatch("/{id:guid}", UpdateAsync).RequirePermission(Permissions.BookingsWrite);
+        bookings.MapDelete("/{id:guid}", CancelAsync).RequirePermission(Permissions.BookingsWrite);
+        bookings.MapGet("/{id:guid}/history", HistoryAsync).RequirePermission(Permissions.ActivityRead);
         return app;
     }
 

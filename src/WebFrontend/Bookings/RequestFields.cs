@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
-using Conversations.Infrastructure.Accounts;
-using Conversations.WebFrontend.Auth;
 
 namespace Conversations.WebFrontend.Bookings;
 
@@ -25,6 +22,4 @@ public static class RequestFields
         TimeOnly.TryParseExact(value, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
 
     public static string Format(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
-
-    public static bool IsManager(ClaimsPrincipal user) => user.GetRole() is EmployeeRoles.Owner or EmployeeRoles.Admin;
 }

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Conversations.Infrastructure.Calendar;
+using Conversations.Infrastructure.Roles;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Bookings;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Calendar;
@@ -18,7 +20,7 @@ public static class CalendarApi
 
     public static IEndpointRouteBuilder MapCalendarApi(this IEndpointRouteBuilder app)
     {
-        var feeds = app.MapGroup("/api/calendar/feeds").WithTags("Calendar");
+        var feeds = app.MapGroup("/api/calendar/feeds").WithTags("Calendar").RequirePermission(Permissions.BookingsRead);
         feeds.MapGet("/", ListAsync);
         feeds.MapPost("/{kind}/rotate", RotateAsync);
         app.MapGet("/calendar/{secret}.ics", FeedAsync).AllowAnonymous().WithTags("Calendar");
@@ -26,10 +28,10 @@ public static class CalendarApi
     }
 
     private static async Task<Ok<IReadOnlyList<CalendarFeedView>>> ListAsync(
-        ClaimsPrincipal user, CalendarFeeds feeds, TimeProvider time, HttpRequest request, CancellationToken cancellationToken)
+        ClaimsPrincipal user, CalendarFeeds feeds, EmployeeAccess access, TimeProvider time, HttpRequest request, CancellationToken cancellationToken)
     {
         var list = new List<CalendarFeedView>();
-        if (RequestFields.IsManager(user))
+        if (await access.HasAsync(user, Permissions.CalendarBusiness, cancellationToken))
         {
             list.Add(View(Business, await feeds.GetOrCreateAsync(user.GetBusinessId(), null, time.GetUtcNow(), cancellationToken), request));
         }
@@ -39,16 +41,16 @@ public static class CalendarApi
     }
 
     private static async Task<Results<Ok<CalendarFeedView>, ProblemHttpResult>> RotateAsync(
-        string kind, ClaimsPrincipal user, CalendarFeeds feeds, TimeProvider time, HttpRequest request, CancellationToken cancellationToken)
+        string kind, ClaimsPrincipal user, CalendarFeeds feeds, EmployeeAccess access, TimeProvider time, HttpRequest request, CancellationToken cancellationToken)
     {
         if (kind is not (Business or Employee))
         {
             return FieldProblems.Of(StatusCodes.Status404NotFound, "kind", "The feed kind is business or employee.");
         }
 
-        if (kind == Business && !RequestFields.IsManager(user))
+        if (kind == Business && !await access.HasAsync(user, Permissions.CalendarBusiness, cancellationToken))
         {
-            return FieldProblems.Forbidden("Only owners and admins manage the business's feed.");
+            return FieldProblems.Of(StatusCodes.Status403Forbidden, "kind", $"Your role does not grant '{Permissions.CalendarBusiness}': the business's feed holds every booking.");
         }
 
         var feed = await feeds.RotateAsync(user.GetBusinessId(), kind == Employee ? user.GetEmployeeId() : null, time.GetUtcNow(), cancellationToken);

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Security.Claims;
 using Conversations.Infrastructure.Conversations;
 using Conversations.Infrastructure.Customers;
+using Conversations.Infrastructure.Roles;
 using Conversations.WebFrontend.Auth;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Conversations;
@@ -16,10 +18,10 @@ public static class ConversationsApi
     public static IEndpointRouteBuilder MapConversationsApi(this IEndpointRouteBuilder app)
     {
         var conversations = app.MapGroup("/api/conversations").WithTags("Conversations");
-        conversations.MapGet("/", ListAsync);
-        conversations.MapGet("/{id:guid}", GetAsync);
-        conversations.MapPost("/{id:guid}/read", MarkReadAsync);
-        conversations.MapGet("/{id:guid}/customer", CustomerAsync);
+        conversations.MapGet("/", ListAsync).RequirePermission(Permissions.ConversationsRead);
+        conversations.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.ConversationsRead);
+        conversations.MapPost("/{id:guid}/read", MarkReadAsync).RequirePermission(Permissions.ConversationsHandle);
+        conversations.MapGet("/{id:guid}/customer", CustomerAsync).RequirePermission(Permissions.ConversationsRead);
         return app;
     }
 

@@ -4,8 +4,10 @@ using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
 using Conversations.Infrastructure.Accounts;
 using Conversations.Infrastructure.Conversations;
+using Conversations.Infrastructure.Roles;
 using Conversations.Infrastructure.Workspace;
 using Conversations.WebFrontend.Auth;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Conversations;
@@ -19,7 +21,7 @@ public static partial class HandlingApi
 {
     public static IEndpointRouteBuilder MapHandlingApi(this IEndpointRouteBuilder app)
     {
-        var conversation = app.MapGroup("/api/conversations/{id:guid}").WithTags("Conversations");
+        var conversation = app.MapGroup("/api/conversations/{id:guid}").WithTags("Conversations").RequirePermission(Permissions.ConversationsHandle);
         conversation.MapPost("/takeover", TakeOverAsync);
         conversation.MapPost("/release", ReleaseAsync);
         conversation.MapPost("/handoff", HandOffAsync);
@@ -27,7 +29,7 @@ public static partial class HandlingApi
         conversation.MapPost("/transfer", TransferAsync);
         conversation.MapPost("/status", SetStatusAsync);
         conversation.MapPost("/labels", ChangeLabelsAsync);
-        app.MapGroup("/api/assignments").WithTags("Conversations").MapGet("/", HistoryAsync);
+        app.MapGroup("/api/assignments").WithTags("Conversations").MapGet("/", HistoryAsync).RequirePermission(Permissions.ActivityRead);
         return app;
     }
 
@@ -39,13 +41,14 @@ public static partial class HandlingApi
 
     /// <summary>What every handling endpoint binds: the conversation, the caller, and how to reach both.</summary>
     public sealed record Handling(
-        Guid Id, ClaimsPrincipal User, ConversationQueries Queries, IClusterClient Cluster, CancellationToken CancellationToken)
+        Guid Id, ClaimsPrincipal User, ConversationQueries Queries, IClusterClient Cluster, EmployeeAccess Access, CancellationToken CancellationToken)
     {
         public Guid BusinessId => User.GetBusinessId();
 
         public Guid EmployeeId => User.GetEmployeeId();
 
-        public bool IsSupervisor => User.FindFirstValue(ConversationsClaims.Role) is EmployeeRoles.Owner or EmployeeRoles.Admin;
+        /// <summary>Whether the caller may release or reassign a conversation a colleague holds.</summary>
+        public ValueTask<bool> IsSupervisorAsync() => Access.HasAsync(User, Permissions.ConversationsSupervise, CancellationToken);
 
         public IConversationGrain Grain => Cluster.GetGrain<IConversationGrain>(Id);
 
@@ -77,7 +80,7 @@ public static partial class HandlingApi
             return NotFound();
         }
 
-        return await AnswerAsync(handling, await handling.Grain.ReleaseAsync(handling.EmployeeId, handling.IsSupervisor), employees);
+        return await AnswerAsync(handling, await handling.Grain.ReleaseAsync(handling.EmployeeId, await handling.IsSupervisorAsync()), employees);
     }
 
     /// <summary>Sends the conversation to the humans' queue; an online agent with room gets it at once.</summary>
@@ -123,7 +126,7 @@ public static partial class HandlingApi
             return NotFound();
         }
 
-        var change = await handling.Grain.AssignAsync(handling.EmployeeId, employeeId, handling.IsSupervisor);
+        var change = await handling.Grain.AssignAsync(handling.EmployeeId, employeeId, await handling.IsSupervisorAsync());
         if (change.Accepted && employeeId is { } assignee && assignee != handling.EmployeeId)
         {
             var customer = change.Conversation.CustomerName ?? change.Conversation.CustomerWaId;

@@ -3,7 +3,9 @@ using System.Security.Claims;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
 using Conversations.Infrastructure.Conversations;
+using Conversations.Infrastructure.Roles;
 using Conversations.WebFrontend.Auth;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Conversations;
@@ -16,8 +18,8 @@ public static class MessagesApi
     public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)
     {
         var messages = app.MapGroup("/api/messages").WithTags("Messages");
-        messages.MapGet("/", ListAsync);
-        messages.MapPost("/", SendAsync);
+        messages.MapGet("/", ListAsync).RequirePermission(Permissions.ConversationsRead);
+        messages.MapPost("/", SendAsync).RequirePermission(Permissions.ConversationsReply);
         return app;
     }
 

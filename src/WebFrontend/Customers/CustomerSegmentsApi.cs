@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Conversations.Infrastructure.Customers;
+using Conversations.Infrastructure.Roles;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Bookings;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Customers;
@@ -12,12 +14,12 @@ public static class CustomerSegmentsApi
     public static IEndpointRouteBuilder MapCustomerSegmentsApi(this IEndpointRouteBuilder app)
     {
         var segments = app.MapGroup("/api/customers/segments").WithTags("Customers");
-        segments.MapGet("/", ListAsync);
-        segments.MapPost("/", CreateAsync);
-        segments.MapGet("/{id:guid}", GetAsync);
-        segments.MapPatch("/{id:guid}", UpdateAsync);
-        segments.MapDelete("/{id:guid}", DeleteAsync);
-        segments.MapGet("/{id:guid}/customers", CustomersAsync);
+        segments.MapGet("/", ListAsync).RequirePermission(Permissions.CustomersRead);
+        segments.MapPost("/", CreateAsync).RequirePermission(Permissions.CustomersWrite);
+        segments.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.CustomersRead);
+        segments.MapPatch("/{id:guid}", UpdateAsync).RequirePermission(Permissions.CustomersWrite);
+        segments.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.CustomersWrite);
+        segments.MapGet("/{id:guid}/customers", CustomersAsync).RequirePermission(Permissions.CustomersRead);
         return app;
     }
 

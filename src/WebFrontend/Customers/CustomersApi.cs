@@ -2,9 +2,10 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Conversations.Infrastructure.Customers;
+using Conversations.Infrastructure.Roles;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Bookings;
-using Conversations.WebFrontend.Employees;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Customers;
@@ -19,15 +20,15 @@ public static partial class CustomersApi
     public static IEndpointRouteBuilder MapCustomersApi(this IEndpointRouteBuilder app)
     {
         var customers = app.MapGroup("/api/customers").WithTags("Customers");
-        customers.MapGet("/", ListAsync);
-        customers.MapPost("/", CreateAsync);
-        customers.MapGet("/{id:guid}", GetAsync);
-        customers.MapPatch("/{id:guid}", UpdateAsync);
-        customers.MapDelete("/{id:guid}", DeleteAsync).RequireAuthorization(EmployeePolicies.Manage);
-        customers.MapGet("/export", CustomerTransferApi.ExportCsvAsync).RequireAuthorization(EmployeePolicies.Manage);
-        customers.MapPost("/import", CustomerTransferApi.ImportAsync).RequireAuthorization(EmployeePolicies.Manage).DisableAntiforgery();
-        customers.MapGet("/{id:guid}/export", CustomerTransferApi.ExportPersonalDataAsync).RequireAuthorization(EmployeePolicies.Manage);
-        customers.MapPost("/{id:guid}/erase", CustomerTransferApi.EraseAsync).RequireAuthorization(EmployeePolicies.Manage);
+        customers.MapGet("/", ListAsync).RequirePermission(Permissions.CustomersRead);
+        customers.MapPost("/", CreateAsync).RequirePermission(Permissions.CustomersWrite);
+        customers.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.CustomersRead);
+        customers.MapPatch("/{id:guid}", UpdateAsync).RequirePermission(Permissions.CustomersWrite);
+        customers.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.CustomersErase);
+        customers.MapGet("/export", CustomerTransferApi.ExportCsvAsync).RequirePermission(Permissions.CustomersExport);
+        customers.MapPost("/import", CustomerTransferApi.ImportAsync).RequirePermission(Permissions.CustomersImport).DisableAntiforgery();
+        customers.MapGet("/{id:guid}/export", CustomerTransferApi.ExportPersonalDataAsync).RequirePermission(Permissions.CustomersExport);
+        customers.MapPost("/{id:guid}/erase", CustomerTransferApi.EraseAsync).RequirePermission(Permissions.CustomersErase);
         app.MapCustomerSegmentsApi();
         return app;
     }

@@ -3,8 +3,10 @@ using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
 using Conversations.Infrastructure.Accounts;
 using Conversations.Infrastructure.Plans;
+using Conversations.Infrastructure.Roles;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Plans;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Employees;
@@ -18,11 +20,11 @@ public static class EmployeesApi
     public static IEndpointRouteBuilder MapEmployeesApi(this IEndpointRouteBuilder app)
     {
         var employees = app.MapGroup("/api/employees").WithTags("Employees");
-        employees.MapPost("/", InviteAsync).RequireAuthorization(EmployeePolicies.Manage);
-        employees.MapGet("/", ListAsync);
-        employees.MapGet("/{id:guid}", GetAsync);
-        employees.MapPatch("/{id:guid}", UpdateAsync).RequireAuthorization(EmployeePolicies.Manage);
-        employees.MapDelete("/{id:guid}", DeactivateAsync).RequireAuthorization(EmployeePolicies.Manage);
+        employees.MapPost("/", InviteAsync).RequirePermission(Permissions.EmployeesManage);
+        employees.MapGet("/", ListAsync).RequirePermission(Permissions.EmployeesRead);
+        employees.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.EmployeesRead);
+        employees.MapPatch("/{id:guid}", UpdateAsync).RequirePermission(Permissions.EmployeesManage);
+        employees.MapDelete("/{id:guid}", DeactivateAsync).RequirePermission(Permissions.EmployeesManage);
         return app;
     }
 
@@ -37,6 +39,9 @@ public static class EmployeesApi
         BusinessProvisioning businesses,
         AccountEmails emails,
         PlanLimits limits,
+        RolePermissions roles,
+        RoleStore roleStore,
+        EmployeeAccess access,
         TimeProvider time,
         ILoggerFactory logs,
         CancellationToken cancellationToken)
@@ -47,9 +52,11 @@ public static class EmployeesApi
             errors["email"] = ["A valid e-mail address is required."];
         }
 
-        if (!EmployeeRoles.IsKnown(request?.Role))
+        var businessId = user.GetBusinessId();
+        var grant = request?.Role is { } requested ? await roles.FindAsync(businessId, requested, cancellationToken) : null;
+        if (grant is null)
         {
-            errors["role"] = [$"The role must be one of: {string.Join(", ", EmployeeRoles.All)}."];
+            errors["role"] = [await UnknownRoleAsync(roleStore, businessId, cancellationToken)];
         }
 
         if (request?.DisplayName is not null && AccountFields.DisplayNameError(request.DisplayName) is { } nameError)
@@ -62,23 +69,24 @@ public static class EmployeesApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        if (MayNotGrant(user, request!.Role!) is { } forbidden)
+        if (await MayNotGrantAsync(user, access, grant!, cancellationToken) is { } forbidden)
         {
             return forbidden;
         }
 
-        var businessId = user.GetBusinessId();
         if (await limits.RefuseSeatAsync(businessId, cancellationToken) is { } full)
         {
             return PlanProblems.LimitReached(full);
         }
 
-        var email = request.Email!;
+        var email = request!.Email!;
         var displayName = request.DisplayName?.Trim() ?? email[..email.IndexOf('@', StringComparison.Ordinal)];
-        var invitation = await invitations.InviteAsync(businessId, email, displayName, request.Role!, time.GetUtcNow(), cancellationToken);
-        if (invitation is null)
+        var outcome = await invitations.InviteAsync(businessId, email, displayName, request.Role!, time.GetUtcNow(), cancellationToken);
+        if (outcome.Invitation is not { } invitation)
         {
-            return Conflict("email", "An account with this e-mail address already exists.");
+            return outcome.Refusal == InvitationRefusal.UnknownRole
+                ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = [await UnknownRoleAsync(roleStore, businessId, cancellationToken)] })
+                : Conflict("email", "An account with this e-mail address already exists.");
         }
 
         var businessName = await businesses.FindNameAsync(businessId, cancellationToken) ?? "your team";
@@ -108,6 +116,9 @@ public static class EmployeesApi
         ClaimsPrincipal user,
         EmployeeDirectory employees,
         IGrainFactory grains,
+        RolePermissions roles,
+        RoleStore roleStore,
+        EmployeeAccess access,
         TimeProvider time,
         ILoggerFactory logs,
         CancellationToken cancellationToken)
@@ -123,9 +134,11 @@ public static class EmployeesApi
             errors["displayName"] = [nameError];
         }
 
-        if (request?.Role is not null && !EmployeeRoles.IsKnown(request.Role))
+        var businessId = user.GetBusinessId();
+        var grant = request?.Role is { } requested ? await roles.FindAsync(businessId, requested, cancellationToken) : null;
+        if (request?.Role is not null && grant is null)
         {
-            errors["role"] = [$"The role must be one of: {string.Join(", ", EmployeeRoles.All)}."];
+            errors["role"] = [await UnknownRoleAsync(roleStore, businessId, cancellationToken)];
         }
 
         if (errors.Count > 0)
@@ -133,7 +146,6 @@ public static class EmployeesApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var businessId = user.GetBusinessId();
         var target = await employees.GetAsync(businessId, id, cancellationToken);
         if (target is null)
         {
@@ -142,7 +154,8 @@ public static class EmployeesApi
 
         if (request!.Role is { } role && role != target.Role)
         {
-            if ((MayNotGrant(user, role) ?? MayNotManage(user, target)) is { } forbidden)
+            if ((await MayNotGrantAsync(user, access, grant!, cancellationToken)
+                    ?? await MayNotManageAsync(user, access, roles, target, cancellationToken)) is { } forbidden)
             {
                 return forbidden;
             }
@@ -153,6 +166,8 @@ public static class EmployeesApi
                     return NotFound();
                 case EmployeeChangeResult.LastOwner:
                     return Conflict("role", "The business's last owner cannot be demoted; make someone else owner first.");
+                case EmployeeChangeResult.UnknownRole:
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = [await UnknownRoleAsync(roleStore, businessId, cancellationToken)] });
             }
 
             AccountsLog.RoleChanged(logs.CreateLogger(AccountsLog.Category), user.GetEmployeeId(), id, role);
@@ -168,7 +183,14 @@ public static class EmployeesApi
 
     /// <summary>Deactivates the employee: every session and token of theirs stops working at once.</summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> DeactivateAsync(
-        Guid id, ClaimsPrincipal user, EmployeeDirectory employees, IGrainFactory grains, ILoggerFactory logs, CancellationToken cancellationToken)
+        Guid id,
+        ClaimsPrincipal user,
+        EmployeeDirectory employees,
+        IGrainFactory grains,
+        RolePermissions roles,
+        EmployeeAccess access,
+        ILoggerFactory logs,
+        CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();
         var target = await employees.GetAsync(businessId, id, cancellationToken);
@@ -177,7 +199,7 @@ public static class EmployeesApi
             return NotFound();
         }
 
-        if (MayNotManage(user, target) is { } forbidden)
+        if (await MayNotManageAsync(user, access, roles, target, cancellationToken) is { } forbidden)
         {
             return forbidden;
         }
@@ -194,17 +216,46 @@ public static class EmployeesApi
         return TypedResults.NoContent();
     }
 
-    /// <summary>Only an owner may make someone an owner.</summary>
-    private static ProblemHttpResult? MayNotGrant(ClaimsPrincipal user, string role) =>
-        role == EmployeeRoles.Owner && user.GetRole() != EmployeeRoles.Owner
-            ? Forbidden("role", "Only an owner can grant the owner role.")
-            : null;
+    /// <summary>
+    /// Only an owner may make someone an owner, and nobody gives a role granting more than their own: ownership
+    /// cannot be taken, and a permission cannot be handed on by someone who lacks it.
+    /// </summary>
+    private static async Task<ProblemHttpResult?> MayNotGrantAsync(
+        ClaimsPrincipal user, EmployeeAccess access, RoleGrant role, CancellationToken cancellationToken)
+    {
+        if (role.Name == EmployeeRoles.Owner && user.GetRole() != EmployeeRoles.Owner)
+        {
+            return Forbidden("role", "Only an owner can grant the owner role.");
+        }
 
-    /// <summary>Only an owner may change or deactivate an owner.</summary>
-    private static ProblemHttpResult? MayNotManage(ClaimsPrincipal user, EmployeeProfile target) =>
-        target.Role == EmployeeRoles.Owner && user.GetRole() != EmployeeRoles.Owner
-            ? Forbidden("id", "Only an owner can change or deactivate an owner.")
+        return await Beyond(user, access, role, cancellationToken) is { Count: > 0 } beyond
+            ? Forbidden("role", $"This role grants {string.Join(", ", beyond)}, which your role does not.")
             : null;
+    }
+
+    /// <summary>Only an owner may change or deactivate an owner; nobody changes someone whose role grants more than their own.</summary>
+    private static async Task<ProblemHttpResult?> MayNotManageAsync(
+        ClaimsPrincipal user, EmployeeAccess access, RolePermissions roles, EmployeeProfile target, CancellationToken cancellationToken)
+    {
+        if (target.Role == EmployeeRoles.Owner && user.GetRole() != EmployeeRoles.Owner)
+        {
+            return Forbidden("id", "Only an owner can change or deactivate an owner.");
+        }
+
+        return await roles.FindAsync(target.BusinessId, target.Role, cancellationToken) is { } role
+            && await Beyond(user, access, role, cancellationToken) is { Count: > 0 } beyond
+                ? Forbidden("id", $"This employee's role grants {string.Join(", ", beyond)}, which your role does not.")
+                : null;
+    }
+
+    private static async Task<IReadOnlyList<string>> Beyond(ClaimsPrincipal user, EmployeeAccess access, RoleGrant role, CancellationToken cancellationToken)
+    {
+        var own = await access.PermissionsOfAsync(user, cancellationToken);
+        return RoleStore.Ordered(role.Permissions.Where(p => !own.Contains(p)));
+    }
+
+    private static async Task<string> UnknownRoleAsync(RoleStore roles, Guid businessId, CancellationToken cancellationToken) =>
+        $"The role must be one of: {string.Join(", ", (await roles.ListAsync(businessId, cancellationToken)).Select(r => r.Name))}.";
 
     private static ProblemHttpResult NotFound() =>
         TypedResults.Problem(title: "No such employee.", statusCode: StatusCodes.Status404NotFound);

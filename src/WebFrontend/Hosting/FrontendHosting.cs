@@ -6,9 +6,9 @@ using Conversations.Infrastructure.Demo;
 using Conversations.Infrastructure.Hosting;
 using Conversations.Infrastructure.Mail;
 using Conversations.WebFrontend.Auth;
-using Conversations.WebFrontend.Employees;
 using Conversations.WebFrontend.Health;
 using Conversations.WebFrontend.RateLimiting;
+using Conversations.WebFrontend.Roles;
 using Conversations.WebFrontend.Realtime;
 using Conversations.WebFrontend.WhatsApp;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -92,11 +92,16 @@ public static class FrontendHosting
             });
         services.AddPlatformTokens();
         services.AddHostedService<PlatformAdminSeeder>();
+        // Every route names its policy (a permission, the caller's own account, the platform's, or anonymous); the
+        // fallback only keeps a route that forgot to from being public.
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
                 .RequireClaim(ConversationsClaims.BusinessId).Build())
-            .AddEmployeePolicies()
+            .AddPermissionPolicies()
             .AddPlatformPolicy();
+        services.AddSingleton<EmployeeAccess>();
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, PermissionDeniedResponder>();
 
         services.AddSignalR().AddJsonProtocol(o =>
             o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));

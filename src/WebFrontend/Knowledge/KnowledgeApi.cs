@@ -1,9 +1,10 @@
 using System.Security.Claims;
 using Conversations.Grains.Assistant;
 using Conversations.Infrastructure.Knowledge;
+using Conversations.Infrastructure.Roles;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Bookings;
-using Conversations.WebFrontend.Employees;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Knowledge;
@@ -23,12 +24,12 @@ public static class KnowledgeApi
     public static IEndpointRouteBuilder MapKnowledgeApi(this IEndpointRouteBuilder app)
     {
         var knowledge = app.MapGroup("/api/knowledge").WithTags("Knowledge base");
-        knowledge.MapGet("/", ListAsync);
-        knowledge.MapPost("/", CreateAsync).RequireAuthorization(EmployeePolicies.Manage);
-        knowledge.MapGet("/search", SearchAsync);
-        knowledge.MapGet("/{id:guid}", GetAsync);
-        knowledge.MapPatch("/{id:guid}", UpdateAsync).RequireAuthorization(EmployeePolicies.Manage);
-        knowledge.MapDelete("/{id:guid}", DeleteAsync).RequireAuthorization(EmployeePolicies.Manage);
+        knowledge.MapGet("/", ListAsync).RequirePermission(Permissions.KnowledgeRead);
+        knowledge.MapPost("/", CreateAsync).RequirePermission(Permissions.KnowledgeManage);
+        knowledge.MapGet("/search", SearchAsync).RequirePermission(Permissions.KnowledgeRead);
+        knowledge.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.KnowledgeRead);
+        knowledge.MapPatch("/{id:guid}", UpdateAsync).RequirePermission(Permissions.KnowledgeManage);
+        knowledge.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.KnowledgeManage);
         return app;
     }
 

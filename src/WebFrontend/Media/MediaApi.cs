@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Conversations.Infrastructure.Media;
+using Conversations.Infrastructure.Roles;
 using Conversations.WebFrontend.Auth;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Media;
@@ -10,7 +12,7 @@ public static class MediaApi
 {
     public static IEndpointRouteBuilder MapMediaApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/media").WithTags("Media").MapGet("/{id:guid}", GetAsync);
+        app.MapGroup("/api/media").WithTags("Media").MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.ConversationsRead);
         return app;
     }
 

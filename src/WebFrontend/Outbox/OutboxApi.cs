@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
 using Conversations.Infrastructure.Channels;
+using Conversations.Infrastructure.Roles;
 using Conversations.WebFrontend.Auth;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Outbox;
@@ -11,7 +13,7 @@ public static class OutboxApi
 {
     public static IEndpointRouteBuilder MapOutboxApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/outbox").WithTags("Outbox").MapGet("/", ListAsync);
+        app.MapGroup("/api/outbox").WithTags("Outbox").MapGet("/", ListAsync).RequirePermission(Permissions.ConversationsRead);
         return app;
     }
 

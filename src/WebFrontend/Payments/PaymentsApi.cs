@@ -1,8 +1,11 @@
 using System.Security.Claims;
+using Conversations.Grains.Bookings;
 using Conversations.Grains.Interfaces.Models;
 using Conversations.Infrastructure.Payments;
+using Conversations.Infrastructure.Roles;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Bookings;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Payments;
@@ -15,11 +18,11 @@ public static class PaymentsApi
 {
     public static IEndpointRouteBuilder MapPaymentsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/bookings/{id:guid}/payment-link", CreateLinkAsync).WithTags("Payments");
-        app.MapGet("/api/bookings/{id:guid}/payments", ListAsync).WithTags("Payments");
+        app.MapPost("/api/bookings/{id:guid}/payment-link", CreateLinkAsync).WithTags("Payments").RequirePermission(Permissions.BookingsWrite);
+        app.MapGet("/api/bookings/{id:guid}/payments", ListAsync).WithTags("Payments").RequirePermission(Permissions.BookingsRead);
         var settings = app.MapGroup("/api/payments/settings").WithTags("Payments");
-        settings.MapGet("/", GetSettingsAsync);
-        settings.MapPatch("/", UpdateSettingsAsync);
+        settings.MapGet("/", GetSettingsAsync).RequirePermission(Permissions.SettingsRead);
+        settings.MapPatch("/", UpdateSettingsAsync).RequirePermission(Permissions.SettingsManage);
         return app;
     }
 
@@ -34,15 +37,21 @@ public static class PaymentsApi
     public sealed record PaymentSettingsView(bool Configured, bool OnlinePayments, string RefundPolicy, int? RefundWindowHours);
 
     private static async Task<Results<Ok<PaymentLinkView>, ProblemHttpResult>> CreateLinkAsync(
-        Guid id, PaymentLinkRequest? request, ClaimsPrincipal user, StripeAccount stripe, StripePaymentLinks links, PaymentNotices notices,
-        CancellationToken cancellationToken)
+        Guid id, PaymentLinkRequest? request, ClaimsPrincipal user, IBookings bookings, StripeAccount stripe, StripePaymentLinks links,
+        PaymentNotices notices, CancellationToken cancellationToken)
     {
+        // Another business's booking is not found, whether or not payments are configured.
+        var businessId = user.GetBusinessId();
+        if (await bookings.GetAsync(businessId, id, cancellationToken) is null)
+        {
+            return FieldProblems.NotFound("booking");
+        }
+
         if (!stripe.IsConfigured)
         {
             return PaymentProblems.NotConfigured(nameof(StripeOptions.SecretKey));
         }
 
-        var businessId = user.GetBusinessId();
         var outcome = await links.ProvideAsync(businessId, id, cancellationToken);
         if (outcome.Payment is not { } payment)
         {
@@ -76,11 +85,6 @@ public static class PaymentsApi
     private static async Task<Results<Ok<PaymentSettingsView>, ValidationProblem, ProblemHttpResult>> UpdateSettingsAsync(
         PaymentSettingsRequest? request, ClaimsPrincipal user, PaymentSettingsStore settings, StripeAccount stripe, CancellationToken cancellationToken)
     {
-        if (!RequestFields.IsManager(user))
-        {
-            return FieldProblems.Forbidden("Only owners and admins change the payment policy.");
-        }
-
         var businessId = user.GetBusinessId();
         var current = await settings.GetAsync(businessId, cancellationToken);
         var policy = request?.RefundPolicy ?? current.RefundPolicy;

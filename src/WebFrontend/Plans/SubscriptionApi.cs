@@ -2,9 +2,10 @@ using System.Security.Claims;
 using Conversations.Infrastructure.Accounts;
 using Conversations.Infrastructure.Payments;
 using Conversations.Infrastructure.Plans;
+using Conversations.Infrastructure.Roles;
 using Conversations.WebFrontend.Auth;
-using Conversations.WebFrontend.Bookings;
 using Conversations.WebFrontend.Payments;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +20,7 @@ public static class SubscriptionApi
 {
     public static IEndpointRouteBuilder MapSubscriptionApi(this IEndpointRouteBuilder app)
     {
-        var subscription = app.MapGroup("/api/subscription").WithTags("Subscription");
+        var subscription = app.MapGroup("/api/subscription").WithTags("Subscription").RequirePermission(Permissions.BillingManage);
         subscription.MapGet("/", GetAsync);
         subscription.MapGet("/invoices", InvoicesAsync);
         subscription.MapPost("/checkout", CheckoutAsync);
@@ -40,15 +41,10 @@ public static class SubscriptionApi
     /// <param name="Sold">Whether the plan can be bought online (it has a Stripe price).</param>
     public sealed record PlanOffer(string Id, string Name, int? Agents, int? AiConversationsPerMonth, bool Sold);
 
-    private static async Task<Results<Ok<SubscriptionState>, ProblemHttpResult>> GetAsync(
+    private static async Task<Ok<SubscriptionState>> GetAsync(
         ClaimsPrincipal user, SubscriptionStore subscriptions, PlanCatalog plans, PlanLimits limits, IOptions<StripeOptions> stripe,
         CancellationToken cancellationToken)
     {
-        if (NotOwner(user) is { } forbidden)
-        {
-            return forbidden;
-        }
-
         var businessId = user.GetBusinessId();
         var subscription = await subscriptions.GetAsync(businessId, cancellationToken);
         var effective = await subscriptions.EffectivePlanAsync(businessId, cancellationToken);
@@ -58,17 +54,15 @@ public static class SubscriptionApi
             effective.Id, subscription.Status, subscription.CurrentPeriodEnd, subscription.CancelAtPeriodEnd, effective, usage, offers));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<InvoiceView>>, ProblemHttpResult>> InvoicesAsync(
+    private static async Task<Ok<IReadOnlyList<InvoiceView>>> InvoicesAsync(
         ClaimsPrincipal user, SubscriptionStore subscriptions, CancellationToken cancellationToken) =>
-        NotOwner(user) is { } forbidden
-            ? forbidden
-            : TypedResults.Ok(await subscriptions.ListInvoicesAsync(user.GetBusinessId(), 100, cancellationToken));
+        TypedResults.Ok(await subscriptions.ListInvoicesAsync(user.GetBusinessId(), 100, cancellationToken));
 
     private static async Task<Results<Ok<CheckoutView>, ProblemHttpResult>> CheckoutAsync(
         PlanRequest? request, ClaimsPrincipal user, StripeAccount stripe, PlatformBilling billing, BusinessProvisioning businesses,
         CancellationToken cancellationToken)
     {
-        if ((NotOwner(user) ?? NotConfigured(stripe)) is { } refused)
+        if (NotConfigured(stripe) is { } refused)
         {
             return refused;
         }
@@ -82,7 +76,7 @@ public static class SubscriptionApi
     private static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> UpgradeAsync(
         PlanRequest? request, ClaimsPrincipal user, StripeAccount stripe, PlatformBilling billing, CancellationToken cancellationToken)
     {
-        if ((NotOwner(user) ?? NotConfigured(stripe)) is { } refused)
+        if (NotConfigured(stripe) is { } refused)
         {
             return refused;
         }
@@ -94,7 +88,7 @@ public static class SubscriptionApi
     private static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> CancelAsync(
         ClaimsPrincipal user, StripeAccount stripe, PlatformBilling billing, CancellationToken cancellationToken)
     {
-        if ((NotOwner(user) ?? NotConfigured(stripe)) is { } refused)
+        if (NotConfigured(stripe) is { } refused)
         {
             return refused;
         }
@@ -102,9 +96,6 @@ public static class SubscriptionApi
         var outcome = await billing.CancelAsync(user.GetBusinessId(), cancellationToken);
         return outcome.Subscription is { } subscription ? TypedResults.Ok(subscription) : PaymentProblems.Of(outcome.Refusal!);
     }
-
-    private static ProblemHttpResult? NotOwner(ClaimsPrincipal user) =>
-        user.GetRole() == EmployeeRoles.Owner ? null : FieldProblems.Forbidden("Only the business's owners manage its plan.");
 
     private static ProblemHttpResult? NotConfigured(StripeAccount stripe) =>
         stripe.IsConfigured ? null : PaymentProblems.NotConfigured(nameof(StripeOptions.SecretKey));

@@ -3,9 +3,10 @@ using System.Text.Json;
 using Conversations.Grains.Assistant;
 using Conversations.Grains.Interfaces.Models;
 using Conversations.Infrastructure.PromptTemplates;
+using Conversations.Infrastructure.Roles;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Bookings;
-using Conversations.WebFrontend.Employees;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.PromptTemplates;
@@ -22,14 +23,16 @@ public static class PromptTemplatesApi
     public static IEndpointRouteBuilder MapPromptTemplatesApi(this IEndpointRouteBuilder app)
     {
         var templates = app.MapGroup("/api/templates").WithTags("Prompt templates");
-        templates.MapGet("/", ListAsync);
-        templates.MapPost("/", CreateAsync).RequireAuthorization(EmployeePolicies.Manage);
-        templates.MapGet("/variables", Variables);
-        templates.MapGet("/{id:guid}", GetAsync);
-        templates.MapPatch("/{id:guid}", UpdateAsync).RequireAuthorization(EmployeePolicies.Manage);
-        templates.MapDelete("/{id:guid}", DeleteAsync).RequireAuthorization(EmployeePolicies.Manage);
-        templates.MapPost("/{id:guid}/test", TestAsync);
-        templates.MapPost("/{id:guid}/versions/{version:int}/restore", RestoreAsync).RequireAuthorization(EmployeePolicies.Manage);
+        templates.MapGet("/", ListAsync).RequirePermission(Permissions.TemplatesRead);
+        templates.MapPost("/", CreateAsync).RequirePermission(Permissions.TemplatesManage);
+        templates.MapGet("/variables", Variables).RequirePermission(Permissions.TemplatesRead);
+        templates.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.TemplatesRead);
+        templates.MapPatch("/{id:guid}", UpdateAsync).RequirePermission(Permissions.TemplatesManage);
+        templates.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.TemplatesManage);
+        
+        // A POST that changes nothing: it renders the template with the sample values given.
+        templates.MapPost("/{id:guid}/test", TestAsync).RequirePermission(Permissions.TemplatesRead);
+        templates.MapPost("/{id:guid}/versions/{version:int}/restore", RestoreAsync).RequirePermission(Permissions.TemplatesManage);
         return app;
     }
 

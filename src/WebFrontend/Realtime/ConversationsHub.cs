@@ -1,19 +1,28 @@
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
+using Conversations.Infrastructure.Conversations;
+using Conversations.Infrastructure.Roles;
 using Conversations.WebFrontend.Auth;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Conversations.WebFrontend.Realtime;
 
 /// <summary>
-/// Agents' live connection. A connection joins its business's group and nothing else; events reach it from
-/// <see cref="BusinessEventRelay"/>, never from a stream subscription of its own.
+/// Agents' live connection. A connection joins its business's group (when its role may read conversations) and its
+/// employee's group, both taken from its token, and nothing else: no method takes a group, and the one that names a
+/// conversation refuses any but its own business's. Events reach it from <see cref="BusinessEventRelay"/>, never from
+/// a stream subscription of its own.
 /// </summary>
-[Authorize]
-public sealed class ConversationsHub(BusinessEventRelay relay, IClusterClient cluster) : Hub<IConversationsClient>
+[Authorize(Policy = Permission.OwnAccount)]
+public sealed class ConversationsHub(BusinessEventRelay relay, IClusterClient cluster, EmployeeAccess access, ConversationQueries conversations)
+    : Hub<IConversationsClient>
 {
     public const string Path = "/hubs/conversations";
+
+    /// <summary>How many conversations a connection remembers as checked, so typing costs no query after the first time.</summary>
+    private const int CheckedConversationsKept = 256;
 
     public static string GroupFor(Guid businessId) => $"business:{businessId:N}";
 
@@ -23,7 +32,13 @@ public sealed class ConversationsHub(BusinessEventRelay relay, IClusterClient cl
     public override async Task OnConnectedAsync()
     {
         var businessId = Context.User!.GetBusinessId();
-        await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(businessId));
+
+        // The business's events are its conversations as they happen; the employee's are their own notifications.
+        if (await access.HasAsync(Context.User!, Permissions.ConversationsRead, Context.ConnectionAborted))
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(businessId));
+        }
+
         await Groups.AddToGroupAsync(Context.ConnectionId, EmployeeGroupFor(Context.User!.GetEmployeeId()));
         await relay.JoinAsync(businessId);
         await Employee.ConnectedAsync(Context.ConnectionId);
@@ -47,13 +62,43 @@ public sealed class ConversationsHub(BusinessEventRelay relay, IClusterClient cl
     /// <summary>The employee says they are away, or back.</summary>
     public Task SetAway(bool away) => Employee.SetAwayAsync(away);
 
-    /// <summary>The employee is typing in a conversation: colleagues see it live.</summary>
-    public Task Typing(Guid conversationId)
+    /// <summary>The employee is typing in a conversation of their business: colleagues see it live.</summary>
+    [Authorize(Policy = Permission.PolicyPrefix + Permissions.ConversationsReply)]
+    public async Task Typing(Guid conversationId)
     {
         var businessId = Context.User!.GetBusinessId();
-        return cluster.GetStreamProvider(BusinessStreams.ProviderName)
+        if (!await IsOwnConversationAsync(businessId, conversationId))
+        {
+            throw new HubException("No such conversation.");
+        }
+
+        await cluster.GetStreamProvider(BusinessStreams.ProviderName)
             .GetStream<BusinessEvent>(BusinessStreams.For(businessId))
             .OnNextAsync(new TypingStarted(businessId, conversationId, Context.User!.GetEmployeeId()));
+    }
+
+    private async Task<bool> IsOwnConversationAsync(Guid businessId, Guid conversationId)
+    {
+        var checkedOnes = Context.Items.TryGetValue(nameof(IsOwnConversationAsync), out var items) && items is HashSet<Guid> set
+            ? set
+            : (HashSet<Guid>)(Context.Items[nameof(IsOwnConversationAsync)] = new HashSet<Guid>());
+        if (checkedOnes.Contains(conversationId))
+        {
+            return true;
+        }
+
+        if (!await conversations.BelongsAsync(businessId, conversationId, Context.ConnectionAborted))
+        {
+            return false;
+        }
+
+        if (checkedOnes.Count >= CheckedConversationsKept)
+        {
+            checkedOnes.Clear();
+        }
+
+        checkedOnes.Add(conversationId);
+        return true;
     }
 
     private IEmployeeGrain Employee => cluster.GetGrain<IEmployeeGrain>(Context.User!.GetEmployeeId());

@@ -1,9 +1,10 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
+using Conversations.Infrastructure.Roles;
 using Conversations.Infrastructure.Services;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Bookings;
-using Conversations.WebFrontend.Employees;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Services;
@@ -17,11 +18,11 @@ public static partial class ServicesApi
     public static IEndpointRouteBuilder MapServicesApi(this IEndpointRouteBuilder app)
     {
         var services = app.MapGroup("/api/services").WithTags("Services");
-        services.MapGet("/", ListAsync);
-        services.MapPost("/", CreateAsync).RequireAuthorization(EmployeePolicies.Manage);
-        services.MapGet("/{id:guid}", GetAsync);
-        services.MapPatch("/{id:guid}", UpdateAsync).RequireAuthorization(EmployeePolicies.Manage);
-        services.MapDelete("/{id:guid}", DeleteAsync).RequireAuthorization(EmployeePolicies.Manage);
+        services.MapGet("/", ListAsync).RequirePermission(Permissions.BookingsRead);
+        services.MapPost("/", CreateAsync).RequirePermission(Permissions.ServicesManage);
+        services.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.BookingsRead);
+        services.MapPatch("/{id:guid}", UpdateAsync).RequirePermission(Permissions.ServicesManage);
+        services.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.ServicesManage);
         return app;
     }
 

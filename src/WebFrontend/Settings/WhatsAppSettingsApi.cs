@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
-using Conversations.Infrastructure.Accounts;
 using Conversations.Infrastructure.Channels;
+using Conversations.Infrastructure.Roles;
 using Conversations.WebFrontend.Auth;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Settings;
@@ -13,9 +14,9 @@ public static partial class WhatsAppSettingsApi
     public static IEndpointRouteBuilder MapWhatsAppSettingsApi(this IEndpointRouteBuilder app)
     {
         var settings = app.MapGroup("/api/settings/whatsapp").WithTags("Settings");
-        settings.MapGet("/", ListAsync);
-        settings.MapPost("/", SaveAsync);
-        settings.MapDelete("/{id:guid}", DeleteAsync);
+        settings.MapGet("/", ListAsync).RequirePermission(Permissions.SettingsRead);
+        settings.MapPost("/", SaveAsync).RequirePermission(Permissions.SettingsManage);
+        settings.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.SettingsManage);
         return app;
     }
 
@@ -33,11 +34,6 @@ public static partial class WhatsAppSettingsApi
         ChannelSettingsStore store,
         CancellationToken cancellationToken)
     {
-        if (!CanManage(user))
-        {
-            return TypedResults.Problem(title: "Only owners and admins manage WhatsApp numbers.", statusCode: StatusCodes.Status403Forbidden);
-        }
-
         var errors = new Dictionary<string, string[]>();
         var provider = request?.Provider?.Trim().ToLowerInvariant();
         var address = provider switch
@@ -97,18 +93,10 @@ public static partial class WhatsAppSettingsApi
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         Guid id, ClaimsPrincipal user, ChannelSettingsStore store, CancellationToken cancellationToken)
     {
-        if (!CanManage(user))
-        {
-            return TypedResults.Problem(title: "Only owners and admins manage WhatsApp numbers.", statusCode: StatusCodes.Status403Forbidden);
-        }
-
         return await store.DeleteAsync(user.GetBusinessId(), id, cancellationToken)
             ? TypedResults.NoContent()
             : TypedResults.Problem(title: "No such WhatsApp number.", statusCode: StatusCodes.Status404NotFound);
     }
-
-    private static bool CanManage(ClaimsPrincipal user) =>
-        user.FindFirstValue(ConversationsClaims.Role) is EmployeeRoles.Owner or EmployeeRoles.Admin;
 
     private static void Check(Dictionary<string, string[]> errors, string field, string? value, Regex pattern, string rule, bool optional = false)
     {

@@ -1,7 +1,8 @@
 using System.Security.Claims;
-using Conversations.Infrastructure.Accounts;
+using Conversations.Infrastructure.Roles;
 using Conversations.Infrastructure.Workspace;
 using Conversations.WebFrontend.Auth;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Settings;
@@ -12,8 +13,8 @@ public static class WorkspaceSettingsApi
     public static IEndpointRouteBuilder MapWorkspaceSettingsApi(this IEndpointRouteBuilder app)
     {
         var settings = app.MapGroup("/api/settings/workspace").WithTags("Settings");
-        settings.MapGet("/", GetAsync);
-        settings.MapPatch("/", UpdateAsync);
+        settings.MapGet("/", GetAsync).RequirePermission(Permissions.SettingsRead);
+        settings.MapPatch("/", UpdateAsync).RequirePermission(Permissions.SettingsManage);
         return app;
     }
 
@@ -22,14 +23,9 @@ public static class WorkspaceSettingsApi
     private static async Task<Ok<WorkspaceSettings>> GetAsync(ClaimsPrincipal user, WorkspaceSettingsStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.ReadAsync(user.GetBusinessId(), cancellationToken));
 
-    private static async Task<Results<Ok<WorkspaceSettings>, ProblemHttpResult>> UpdateAsync(
+    private static async Task<Ok<WorkspaceSettings>> UpdateAsync(
         WorkspaceSettingsRequest? request, ClaimsPrincipal user, WorkspaceSettingsStore store, CancellationToken cancellationToken)
     {
-        if (user.FindFirstValue(ConversationsClaims.Role) is not (EmployeeRoles.Owner or EmployeeRoles.Admin))
-        {
-            return TypedResults.Problem(title: "Only owners and admins change settings.", statusCode: StatusCodes.Status403Forbidden);
-        }
-
         var current = await store.ReadAsync(user.GetBusinessId(), cancellationToken);
         var updated = current with { AnnounceAgentJoined = request?.AnnounceAgentJoined ?? current.AnnounceAgentJoined };
         await store.SaveAsync(user.GetBusinessId(), updated, cancellationToken);

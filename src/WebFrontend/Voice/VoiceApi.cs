@@ -2,10 +2,11 @@ using System.Security.Claims;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
 using Conversations.Grains.Voice;
-using Conversations.Infrastructure.Accounts;
+using Conversations.Infrastructure.Roles;
 using Conversations.Infrastructure.Voice;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Bookings;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Voice;
@@ -16,9 +17,9 @@ public static class VoiceApi
     public static IEndpointRouteBuilder MapVoiceApi(this IEndpointRouteBuilder app)
     {
         var settings = app.MapGroup("/api/settings/voice").WithTags("Voice");
-        settings.MapGet("/", GetSettingsAsync);
-        settings.MapPatch("/", UpdateSettingsAsync);
-        app.MapPost("/api/voice/transcribe", TranscribeAsync).WithTags("Voice");
+        settings.MapGet("/", GetSettingsAsync).RequirePermission(Permissions.SettingsRead);
+        settings.MapPatch("/", UpdateSettingsAsync).RequirePermission(Permissions.AssistantManage);
+        app.MapPost("/api/voice/transcribe", TranscribeAsync).WithTags("Voice").RequirePermission(Permissions.ConversationsReply);
         return app;
     }
 
@@ -34,11 +35,6 @@ public static class VoiceApi
     private static async Task<Results<Ok<VoiceSettingsView>, ProblemHttpResult>> UpdateSettingsAsync(
         VoiceSettingsRequest? request, ClaimsPrincipal user, VoiceSettingsStore store, CancellationToken cancellationToken)
     {
-        if (user.FindFirstValue(ConversationsClaims.Role) is not (EmployeeRoles.Owner or EmployeeRoles.Admin))
-        {
-            return FieldProblems.Forbidden("Only owners and admins change the voice settings.");
-        }
-
         if (request is null)
         {
             return FieldProblems.Of(StatusCodes.Status400BadRequest, "body", "The settings are required.");

@@ -2,8 +2,10 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Conversations.Infrastructure.Accounts;
 using Conversations.Infrastructure.Conversations;
+using Conversations.Infrastructure.Roles;
 using Conversations.Infrastructure.Workspace;
 using Conversations.WebFrontend.Auth;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
@@ -15,12 +17,12 @@ public static partial class CannedResponsesApi
     public static IEndpointRouteBuilder MapCannedResponsesApi(this IEndpointRouteBuilder app)
     {
         var responses = app.MapGroup("/api/canned-responses").WithTags("Canned responses");
-        responses.MapGet("/", ListAsync);
-        responses.MapPost("/", CreateAsync);
-        responses.MapGet("/{id:guid}", GetAsync);
-        responses.MapPatch("/{id:guid}", UpdateAsync);
-        responses.MapDelete("/{id:guid}", DeleteAsync);
-        responses.MapPost("/{id:guid}/use", UseAsync);
+        responses.MapGet("/", ListAsync).RequirePermission(Permissions.ConversationsRead);
+        responses.MapPost("/", CreateAsync).RequirePermission(Permissions.CannedResponsesWrite);
+        responses.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.ConversationsRead);
+        responses.MapPatch("/{id:guid}", UpdateAsync).RequirePermission(Permissions.CannedResponsesWrite);
+        responses.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.CannedResponsesWrite);
+        responses.MapPost("/{id:guid}/use", UseAsync).RequirePermission(Permissions.ConversationsReply);
         return app;
     }
 

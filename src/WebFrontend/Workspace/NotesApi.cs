@@ -3,8 +3,10 @@ using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
 using Conversations.Infrastructure.Accounts;
 using Conversations.Infrastructure.Conversations;
+using Conversations.Infrastructure.Roles;
 using Conversations.Infrastructure.Workspace;
 using Conversations.WebFrontend.Auth;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Workspace;
@@ -15,10 +17,10 @@ public static class NotesApi
     public static IEndpointRouteBuilder MapNotesApi(this IEndpointRouteBuilder app)
     {
         var notes = app.MapGroup("/api/notes").WithTags("Notes");
-        notes.MapGet("/", ListAsync);
-        notes.MapPost("/", AddAsync);
-        notes.MapPatch("/{id:guid}", EditAsync);
-        notes.MapDelete("/{id:guid}", DeleteAsync);
+        notes.MapGet("/", ListAsync).RequirePermission(Permissions.ConversationsRead);
+        notes.MapPost("/", AddAsync).RequirePermission(Permissions.NotesWrite);
+        notes.MapPatch("/{id:guid}", EditAsync).RequirePermission(Permissions.NotesWrite);
+        notes.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.NotesWrite);
         return app;
     }
 
@@ -116,7 +118,7 @@ public static class NotesApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid id, ClaimsPrincipal user, NoteStore notes, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, NoteStore notes, EmployeeAccess access, CancellationToken cancellationToken)
     {
         var note = await notes.FindAsync(user.GetBusinessId(), id, cancellationToken);
         if (note is null)
@@ -124,8 +126,7 @@ public static class NotesApi
             return TypedResults.Problem(title: "No such note.", statusCode: StatusCodes.Status404NotFound);
         }
 
-        var supervisor = user.FindFirstValue(ConversationsClaims.Role) is EmployeeRoles.Owner or EmployeeRoles.Admin;
-        if (note.AuthorId != user.GetEmployeeId() && !supervisor)
+        if (note.AuthorId != user.GetEmployeeId() && !await access.HasAsync(user, Permissions.ConversationsSupervise, cancellationToken))
         {
             return TypedResults.Problem(title: "Only the author or a supervisor deletes a note.", statusCode: StatusCodes.Status403Forbidden);
         }

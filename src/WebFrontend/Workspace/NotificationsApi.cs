@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Conversations.Grains.Interfaces.Models;
 using Conversations.Infrastructure.Workspace;
 using Conversations.WebFrontend.Auth;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Workspace;
@@ -11,7 +12,7 @@ public static class NotificationsApi
 {
     public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
     {
-        var notifications = app.MapGroup("/api/notifications").WithTags("Notifications");
+        var notifications = app.MapGroup("/api/notifications").WithTags("Notifications").RequireOwnAccount();
         notifications.MapGet("/", ListAsync);
         notifications.MapPost("/{id:guid}/read", MarkReadAsync);
         notifications.MapPost("/read-all", MarkAllReadAsync);

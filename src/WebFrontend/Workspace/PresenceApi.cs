@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
 using Conversations.Infrastructure.Accounts;
+using Conversations.Infrastructure.Roles;
 using Conversations.WebFrontend.Auth;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Workspace;
@@ -12,7 +14,7 @@ public static class PresenceApi
 {
     public static IEndpointRouteBuilder MapPresenceApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/presence").WithTags("Presence").MapGet("/", ListAsync);
+        app.MapGroup("/api/presence").WithTags("Presence").MapGet("/", ListAsync).RequirePermission(Permissions.EmployeesRead);
         return app;
     }
 

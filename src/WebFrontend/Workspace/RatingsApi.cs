@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using Conversations.Infrastructure.Roles;
 using Conversations.Infrastructure.Workspace;
 using Conversations.WebFrontend.Auth;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Workspace;
@@ -10,7 +12,7 @@ public static class RatingsApi
 {
     public static IEndpointRouteBuilder MapRatingsApi(this IEndpointRouteBuilder app)
     {
-        var ratings = app.MapGroup("/api/ratings").WithTags("Ratings");
+        var ratings = app.MapGroup("/api/ratings").WithTags("Ratings").RequirePermission(Permissions.AnalyticsRead);
         ratings.MapGet("/", SummaryAsync);
         ratings.MapGet("/recent", RecentAsync);
         return app;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Claims;
 using Conversations.Infrastructure.Workspace;
 using Conversations.WebFrontend.Auth;
+using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Workspace;
@@ -11,7 +12,7 @@ public static class WebPushApi
 {
     public static IEndpointRouteBuilder MapWebPushApi(this IEndpointRouteBuilder app)
     {
-        var push = app.MapGroup("/api/notifications").WithTags("Notifications");
+        var push = app.MapGroup("/api/notifications").WithTags("Notifications").RequireOwnAccount();
         push.MapGet("/vapid-public-key", PublicKeyAsync);
         push.MapPost("/subscribe", SubscribeAsync);
         push.MapPost("/unsubscribe", UnsubscribeAsync);

@@ -99,6 +99,7 @@ public sealed class PresenceTests(AppFixture fixture) : IDisposable
         var leaked = 0;
         colleague.On<Guid, Guid>("Typing", (conversation, employee) => seen.Writer.TryWrite((conversation, employee)));
         stranger.On<Guid, Guid>("Typing", (_, _) => Interlocked.Increment(ref leaked));
+        await App.CustomerWritesAsync(tenant, "34611100000", $"wamid.{Guid.NewGuid():N}", "Hola");
         var conversation = ConversationIds.For(tenant.BusinessId, "34611100000");
 
         await typist.InvokeAsync("Typing", conversation);
