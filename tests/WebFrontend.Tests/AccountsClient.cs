@@ -10,7 +10,7 @@ public sealed class AccountsClient(ConversationsApp app)
 {
     public const string Password = "a sturdy passphrase 42";
 
-    public sealed record EmployeeBody(Guid Id, Guid BusinessId, string Email, string DisplayName, string Role, bool EmailVerified);
+    public sealed record EmployeeBody(Guid Id, Guid BusinessId, string Email, string DisplayName, string Role, bool EmailVerified, string[] Permissions);
 
     public sealed record Tokens(
         string AccessToken, DateTimeOffset ExpiresAt, string RefreshToken, DateTimeOffset RefreshTokenExpiresAt, Guid SessionId, EmployeeBody Employee);

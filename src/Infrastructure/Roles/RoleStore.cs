@@ -21,7 +21,7 @@ public sealed class RoleStore(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand($"""
             SELECT {Columns} FROM roles r
             WHERE r.business_id IS NULL OR r.business_id = @business
-            ORDER BY r.is_system DESC, r.created_at, r.name
+            ORDER BY r.is_system DESC, r.created_at, r.id
             """);
         command.Parameters.AddWithValue("business", businessId);
         return await ReadAsync(command, cancellationToken);
