@@ -1,0 +1,20 @@
+namespace Conversations.WebFrontend.Tests.Isolation;
+
+/// <summary>Who may call a route.</summary>
+public enum RouteAccess
+{
+    /// <summary>Anyone: webhooks (signed by their provider), sign-up, login and the e-mailed-token steps, health, calendar feeds by secret.</summary>
+    Anonymous,
+
+    /// <summary>The platform's administrators, with tokens of their own scheme; an employee's token is refused.</summary>
+    Platform,
+
+    /// <summary>Any signed-in employee, acting on their own account: password, sessions, two factors, notifications, logout.</summary>
+    OwnAccount,
+
+    /// <summary>Employees whose role grants the route's permission.</summary>
+    Permission,
+
+    /// <summary>The SignalR hub's endpoints, whose methods <c>HubIsolationTests</c> cover.</summary>
+    Hub,
+}
