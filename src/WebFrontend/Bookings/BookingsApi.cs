@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Conversations.WebFrontend.Bookings;
 
 /// <summary>
-/// Bookings: make, list, view, change (status, time, staff, notes), cancel, and their history. Every
-/// employee may book. Times are answered in the business's time zone and must be sent with an offset.
+/// Bookings: make, list, view, change (status, time, staff, notes), cancel, and their history. Agents book
+/// (<c>bookings.write</c>), viewers only read. Times are answered in the business's time zone and must be sent with an offset.
 /// </summary>
 public static class BookingsApi
 {

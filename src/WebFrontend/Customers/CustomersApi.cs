@@ -11,8 +11,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Conversations.WebFrontend.Customers;
 
 /// <summary>
-/// The business's customers. Every employee lists, searches, creates and edits them; deleting, importing and
-/// erasing are for owners and admins. Customers who write on WhatsApp are added by the database itself
+/// The business's customers: listed and searched with <c>customers.read</c>, created and edited with
+/// <c>customers.write</c>; importing, exporting and deleting or erasing have permissions of their own. Customers who write on WhatsApp are added by the database itself
 /// (see <c>0005_bookings.sql</c>).
 /// </summary>
 public static partial class CustomersApi

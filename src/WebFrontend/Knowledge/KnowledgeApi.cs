@@ -10,9 +10,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Conversations.WebFrontend.Knowledge;
 
 /// <summary>
-/// The business's knowledge base: FAQ articles the assistant answers customers from. Every employee reads them
-/// and may ask <c>/search</c> a question to see what the assistant would answer from; owners and admins write
-/// them. Another business's ids are simply not found.
+/// The business's knowledge base: FAQ articles the assistant answers customers from. Readers
+/// (<c>knowledge.read</c>) may ask <c>/search</c> a question to see what the assistant would answer from;
+/// <c>knowledge.manage</c> writes them. Another business's ids are simply not found.
 /// </summary>
 public static class KnowledgeApi
 {

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Conversations.WebFrontend.Plans;
 
 /// <summary>
-/// The business's own plan with the platform, for its owners: what is in force and used, Checkout to
+/// The business's own plan with the platform, for its owners (<c>billing.manage</c>): what is in force and used, Checkout to
 /// subscribe, a change of plan, cancelling, and the invoices. Reading works without Stripe (every business is
 /// then on the default plan); the routes that go to Stripe answer that payments are not configured.
 /// </summary>

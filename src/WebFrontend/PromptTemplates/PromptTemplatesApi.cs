@@ -12,8 +12,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Conversations.WebFrontend.PromptTemplates;
 
 /// <summary>
-/// The assistant's prompt templates, one active per flow state: every employee reads and previews them, owners and
-/// admins write them. Variables are checked when a template is saved; another business's ids are simply not found.
+/// The assistant's prompt templates, one active per flow state: <c>templates.read</c> reads and previews them,
+/// <c>templates.manage</c> writes them. Variables are checked when a template is saved; another business's ids are simply not found.
 /// </summary>
 public static class PromptTemplatesApi
 {

@@ -11,7 +11,7 @@ namespace Conversations.WebFrontend.Services;
 
 /// <summary>
 /// The business's bookable services: price, duration, buffer, who performs them and their own hours. Every
-/// employee reads them; owners and admins change them. Another business's ids are simply not found.
+/// reader of bookings sees them; <c>services.manage</c> changes them. Another business's ids are simply not found.
 /// </summary>
 public static partial class ServicesApi
 {
