@@ -9,7 +9,14 @@ import type { Employee, TokenResponse } from "./types";
 export const employee = signal<Employee | null>(null);
 /** False until the first refresh attempt on load has answered. */
 export const sessionChecked = signal(false);
-export const canManage = computed(() => employee.value?.role === "owner" || employee.value?.role === "admin");
+/** Whether the signed-in employee's role grants a permission (the server checks it again on every request). */
+export function can(permission: string): boolean {
+  return employee.value?.permissions?.includes(permission) ?? false;
+}
+
+export const canManageSettings = computed(() => can("settings.manage"));
+export const canManageTeam = computed(() => can("employees.manage"));
+export const canSupervise = computed(() => can("conversations.supervise"));
 
 let accessToken: string | null = null;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;

@@ -1,6 +1,7 @@
 // The API's JSON shapes (camelCase, enums as camelCase strings), as WebFrontend serves them.
 
-export type Role = "owner" | "admin" | "agent";
+// The system roles; a business may add its own, so any other name may appear too.
+export type Role = "owner" | "admin" | "agent" | "viewer" | (string & {});
 
 export interface Employee {
   id: string;
@@ -9,6 +10,8 @@ export interface Employee {
   displayName: string;
   role: Role;
   emailVerified: boolean;
+  /** What the role grants ("conversations.reply", "settings.manage"…); see docs/PERMISSIONS.md. */
+  permissions?: string[];
 }
 
 export interface EmployeeProfile extends Employee {

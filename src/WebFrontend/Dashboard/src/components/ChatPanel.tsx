@@ -5,7 +5,7 @@ import { subscribe } from "../live";
 import { dayKey, formatDay } from "../format";
 import { MessageBubble } from "./MessageBubble";
 import { Composer, type Prefill } from "./Composer";
-import { canManage, employee } from "../session";
+import { canSupervise, employee } from "../session";
 import type { AssistantView, Conversation, HandoffSummary, Message, MessagePage } from "../types";
 
 const flowNames: Record<string, string> = {
@@ -225,7 +225,7 @@ export function ChatPanel({ conversationId, summary, onRead, onBack }: Props) {
             {(conversation.mode === "ai" || (conversation.mode === "human" && !conversation.assigneeId)) && (
               <button type="button" class="primary" disabled={handlingBusy} onClick={() => void handle("takeover")}>Take over</button>
             )}
-            {conversation.mode === "human" && conversation.assigneeId && (conversation.assigneeId === me || canManage.value) && (
+            {conversation.mode === "human" && conversation.assigneeId && (conversation.assigneeId === me || canSupervise.value) && (
               <button type="button" class="secondary" disabled={handlingBusy} onClick={() => void handle("release")}>Hand back to AI</button>
             )}
           </div>

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { employee, logout, canManage } from "../session";
+import { employee, logout, canManageSettings } from "../session";
 import { liveState } from "../live";
 import { location, navigate } from "../router";
 
@@ -24,7 +24,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
           <NavLink href="/inbox">Inbox</NavLink>
           <NavLink href="/outbox">Outbox</NavLink>
           <NavLink href="/team">Team</NavLink>
-          {canManage.value && <NavLink href="/settings/whatsapp">Settings</NavLink>}
+          {canManageSettings.value && <NavLink href="/settings/whatsapp">Settings</NavLink>}
         </nav>
         <div class="account">
           <span class="who" title={employee.value?.email}>{employee.value?.displayName}</span>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, get, post } from "../api";
 import { Field, FormError, Select } from "../components/Field";
-import { canManage, employee } from "../session";
+import { canManageTeam, employee } from "../session";
 import type { EmployeeProfile } from "../types";
 
 export function TeamPage() {
@@ -44,8 +44,8 @@ export function TeamPage() {
   }
 
   const roles: [string, string][] = employee.value?.role === "owner"
-    ? [["agent", "Agent"], ["admin", "Admin"], ["owner", "Owner"]]
-    : [["agent", "Agent"], ["admin", "Admin"]];
+    ? [["agent", "Agent"], ["viewer", "Viewer"], ["admin", "Admin"], ["owner", "Owner"]]
+    : [["agent", "Agent"], ["viewer", "Viewer"], ["admin", "Admin"]];
 
   return (
     <section class="page" aria-labelledby="team-title">
@@ -69,7 +69,7 @@ export function TeamPage() {
           </tbody>
         </table>
       )}
-      {canManage.value && (
+      {canManageTeam.value && (
         <form class="card settings-form" onSubmit={invite} noValidate aria-labelledby="invite-title">
           <h2 id="invite-title">Invite someone</h2>
           <Field label="E-mail" name="email" type="email" value={form.email} onInput={(email) => setForm({ ...form, email })} error={errors.email} required />
