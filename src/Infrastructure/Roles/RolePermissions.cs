@@ -40,6 +40,21 @@ public sealed class RolePermissions(RoleStore store, IMemoryCache cache)
         return grant;
     }
 
+    /// <summary>
+    /// The role as stored now, bypassing (and refreshing) this node's cache: for issuing tokens and granting roles,
+    /// where a copy cached before another node changed the role would hand out a version its holders' grains refuse.
+    /// </summary>
+    public async ValueTask<RoleGrant?> CurrentAsync(Guid businessId, string role, CancellationToken cancellationToken = default)
+    {
+        if (System.TryGetValue(role, out var system))
+        {
+            return system;
+        }
+
+        Invalidate(businessId, role);
+        return await FindAsync(businessId, role, cancellationToken);
+    }
+
     /// <summary>The permissions a token grants: those of its role at the version it carries, else none.</summary>
     public async ValueTask<IReadOnlySet<string>> OfTokenAsync(Guid businessId, string role, int version, CancellationToken cancellationToken = default)
     {

@@ -19,7 +19,7 @@ public sealed class SessionIssuer(
     public async Task<TokenResponse> RespondAsync(EmployeeAccount employee, StartedSession session, HttpContext context, CancellationToken cancellationToken)
     {
         var setupRequired = (await twoFactor.StatusAsync(employee.Id, cancellationToken)).SetupRequired;
-        var role = await roles.FindAsync(employee.BusinessId, employee.Role, cancellationToken);
+        var role = await roles.CurrentAsync(employee.BusinessId, employee.Role, cancellationToken);
         var access = accessTokens.Issue(employee, session.SessionId, role?.Version ?? 0, setupRequired);
         RefreshCookie.Append(context.Response, session.RefreshToken, session.RefreshTokenExpiresAt);
         return new TokenResponse(

@@ -53,7 +53,7 @@ public static class EmployeesApi
         }
 
         var businessId = user.GetBusinessId();
-        var grant = request?.Role is { } requested ? await roles.FindAsync(businessId, requested, cancellationToken) : null;
+        var grant = request?.Role is { } requested ? await roles.CurrentAsync(businessId, requested, cancellationToken) : null;
         if (grant is null)
         {
             errors["role"] = [await UnknownRoleAsync(roleStore, businessId, cancellationToken)];
@@ -135,7 +135,7 @@ public static class EmployeesApi
         }
 
         var businessId = user.GetBusinessId();
-        var grant = request?.Role is { } requested ? await roles.FindAsync(businessId, requested, cancellationToken) : null;
+        var grant = request?.Role is { } requested ? await roles.CurrentAsync(businessId, requested, cancellationToken) : null;
         if (request?.Role is not null && grant is null)
         {
             errors["role"] = [await UnknownRoleAsync(roleStore, businessId, cancellationToken)];
