@@ -11,6 +11,9 @@ import { WhatsAppSettingsPage } from "./pages/WhatsAppSettingsPage";
 import { OutboxPage } from "./pages/OutboxPage";
 import { TeamPage } from "./pages/TeamPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { CustomersPage } from "./pages/CustomersPage";
+import { CustomerPage } from "./pages/CustomerPage";
+import { CustomerImportPage } from "./pages/CustomerImportPage";
 
 const publicPages: Record<string, () => preact.JSX.Element> = {
   "/login": LoginPage,
@@ -78,6 +81,14 @@ export function App() {
     page = <OutboxPage />;
   } else if (path === "/team") {
     page = <TeamPage />;
+  } else if (path === "/customers") {
+    page = <CustomersPage />;
+  } else if (path === "/customers/new") {
+    page = <CustomerPage key="new" id={null} />;
+  } else if (path === "/customers/import") {
+    page = <CustomerImportPage />;
+  } else if (/^\/customers\/[0-9a-f-]{36}$/i.test(path)) {
+    page = <CustomerPage key={path} id={path.split("/")[2]} />;
   } else {
     page = <NotFoundPage />;
   }
