@@ -14,6 +14,9 @@ import { NotFoundPage } from "./pages/NotFoundPage";
 import { CustomersPage } from "./pages/CustomersPage";
 import { CustomerPage } from "./pages/CustomerPage";
 import { CustomerImportPage } from "./pages/CustomerImportPage";
+import { ServicesPage } from "./pages/ServicesPage";
+import { ServiceEditorPage } from "./pages/ServiceEditorPage";
+import { OpeningHoursPage } from "./pages/OpeningHoursPage";
 
 const publicPages: Record<string, () => preact.JSX.Element> = {
   "/login": LoginPage,
@@ -89,6 +92,14 @@ export function App() {
     page = <CustomerImportPage />;
   } else if (/^\/customers\/[0-9a-f-]{36}$/i.test(path)) {
     page = <CustomerPage key={path} id={path.split("/")[2]} />;
+  } else if (path === "/services") {
+    page = <ServicesPage />;
+  } else if (path === "/services/new") {
+    page = <ServiceEditorPage key="new" id={null} />;
+  } else if (path === "/services/hours") {
+    page = <OpeningHoursPage />;
+  } else if (/^\/services\/[0-9a-f-]{36}$/i.test(path)) {
+    page = <ServiceEditorPage key={path} id={path.split("/")[2]} />;
   } else {
     page = <NotFoundPage />;
   }

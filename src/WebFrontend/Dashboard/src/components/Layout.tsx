@@ -23,6 +23,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
         <nav aria-label="Main">
           <NavLink href="/inbox">Inbox</NavLink>
           <NavLink href="/customers">Customers</NavLink>
+          <NavLink href="/services">Services</NavLink>
           <NavLink href="/outbox">Outbox</NavLink>
           <NavLink href="/team">Team</NavLink>
           {canManage.value && <NavLink href="/settings/whatsapp">Settings</NavLink>}
