@@ -21,6 +21,57 @@ public sealed class RecordsDashboardTests(DashboardFixture fixture)
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Fact]
+    public async Task A_booking_is_confirmed_rescheduled_and_shows_the_APIs_conflicts()
+    {
+        var owner = await fixture.SignUpAsync("Rules Spa");
+        var number = await fixture.ConnectMetaNumberAsync(owner);
+        var api = await ApiAsync(owner);
+        await OpenEveryDayAsync(api);
+        var service = await api.SendAsync(HttpMethod.Post, "/api/services", new { name = "Facial", priceMinor = 4000, currency = "EUR", durationMinutes = 60 });
+        var serviceId = service.GetProperty("id").GetString();
+        await fixture.CustomerWritesAsync(number, NewCustomerWaId(), "Rita Rules", "Hello");
+        await fixture.CustomerWritesAsync(number, NewCustomerWaId(), "Omar Other", "Hi");
+        var rita = await CustomerIdAsync(api, "Rita Rules");
+        var omar = await CustomerIdAsync(api, "Omar Other");
+        var day = Iso(Tomorrow);
+        var booking = await api.SendAsync(HttpMethod.Post, "/api/bookings", new { serviceId, customerId = rita, start = $"{day}T09:00:00+00:00", status = "pending" });
+        var bookingId = booking.GetProperty("id").GetString();
+
+        var page = await fixture.NewPageAsync();
+        await BrowserSession.LogInAsync(page, owner.Email, owner.Password);
+        await page.GotoAsync($"/bookings/{bookingId}");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Facial for Rita Rules" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("booking-status")).ToHaveTextAsync("Pending");
+        // Only what the API allows from pending: confirm or cancel.
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Mark completed" })).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("booking-status")).ToHaveTextAsync("Confirmed");
+
+        // Reschedule to 11:00: meanwhile someone else takes 11:00, so the API answers 409 next to the times.
+        var reschedule = page.GetByRole(AriaRole.Form, new() { Name = "Reschedule" });
+        await reschedule.GetByRole(AriaRole.Radio, new() { Name = "11:00", Exact = true }).CheckAsync();
+        await api.SendAsync(HttpMethod.Post, "/api/bookings", new { serviceId, customerId = omar, start = $"{day}T11:00:00+00:00", status = "confirmed" });
+        await reschedule.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Move to") }).ClickAsync();
+        await Expect(reschedule.Locator(".error")).ToHaveTextAsync("This slot is already booked.");
+        await Expect(reschedule.GetByRole(AriaRole.Radio, new() { Name = "11:00", Exact = true })).ToHaveCountAsync(0);
+        await reschedule.GetByRole(AriaRole.Radio, new() { Name = "13:00", Exact = true }).CheckAsync();
+        await reschedule.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Move to") }).ClickAsync();
+        await Expect(page.GetByTestId("booking-when")).ToContainTextAsync("13:00–14:00");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Moved to");
+        await fixture.ScreenshotAsync(page, "booking-details");
+
+        // Cancelled elsewhere: completing it now is refused, and the page says why.
+        await api.SendAsync(HttpMethod.Delete, $"/api/bookings/{bookingId}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark completed" }).ClickAsync();
+        await Expect(page.Locator("#booking-status-error")).ToHaveTextAsync("A cancelled booking cannot become completed.");
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("booking-status")).ToHaveTextAsync("Cancelled");
+        await Expect(page.GetByRole(AriaRole.Form, new() { Name = "Reschedule" })).ToHaveCountAsync(0);
+        await Expect(page.GetByText("A cancelled booking is final.")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Customers_are_imported_from_a_CSV_with_a_report_of_the_bad_row_then_searched_and_filtered()
     {
         var owner = await fixture.SignUpAsync("Import Nails");
@@ -210,5 +261,35 @@ public sealed class RecordsDashboardTests(DashboardFixture fixture)
         await Expect(rows.Locator("td").Nth(0)).ToHaveTextAsync("3");
         await Expect(rows.Locator("td").Nth(1)).ToHaveTextAsync("email");
         await Expect(rows.Locator("td").Nth(2)).ToHaveTextAsync("Not an e-mail address.");
+    }
+
+    private static Task OpenEveryDayAsync(Api api) =>
+        api.SendAsync(HttpMethod.Put, "/api/availability/hours", new
+        {
+            weeklyHours = new[] { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" }
+                .Select(weekday => new { weekday, opens = "09:00", closes = "17:00" }),
+            exceptions = Array.Empty<object>(),
+        });
+
+    private static async Task<string> CustomerIdAsync(Api api, string name)
+    {
+        var page = await api.SendAsync(HttpMethod.Get, $"/api/customers?search={Uri.EscapeDataString(name)}");
+        return page.GetProperty("items")[0].GetProperty("id").GetString()!;
+    }
+
+    private async Task<Api> ApiAsync(Owner owner) => new(fixture.Http, await fixture.AccessTokenAsync(owner));
+
+    /// <summary>The API as the owner, for what a test sets up or changes behind the page's back.</summary>
+    private sealed class Api(HttpClient http, string token)
+    {
+        public async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body = null)
+        {
+            using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+            request.Headers.Authorization = new("Bearer", token);
+            using var response = await http.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
+            return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        }
     }
 }

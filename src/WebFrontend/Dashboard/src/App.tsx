@@ -17,6 +17,9 @@ import { CustomerImportPage } from "./pages/CustomerImportPage";
 import { ServicesPage } from "./pages/ServicesPage";
 import { ServiceEditorPage } from "./pages/ServiceEditorPage";
 import { OpeningHoursPage } from "./pages/OpeningHoursPage";
+import { BookingsPage } from "./pages/BookingsPage";
+import { NewBookingPage } from "./pages/NewBookingPage";
+import { BookingPage } from "./pages/BookingPage";
 
 const publicPages: Record<string, () => preact.JSX.Element> = {
   "/login": LoginPage,
@@ -100,6 +103,12 @@ export function App() {
     page = <OpeningHoursPage />;
   } else if (/^\/services\/[0-9a-f-]{36}$/i.test(path)) {
     page = <ServiceEditorPage key={path} id={path.split("/")[2]} />;
+  } else if (path === "/bookings") {
+    page = <BookingsPage />;
+  } else if (path === "/bookings/new") {
+    page = <NewBookingPage key={location.value.search} />;
+  } else if (/^\/bookings\/[0-9a-f-]{36}$/i.test(path)) {
+    page = <BookingPage key={path} id={path.split("/")[2]} />;
   } else {
     page = <NotFoundPage />;
   }
