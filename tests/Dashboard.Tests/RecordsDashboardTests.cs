@@ -21,6 +21,93 @@ public sealed class RecordsDashboardTests(DashboardFixture fixture)
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Fact]
+    public async Task A_booking_made_in_the_calendar_appears_in_the_customer_panel_of_the_conversation()
+    {
+        var owner = await fixture.SignUpAsync("Panel Barbers");
+        var number = await fixture.ConnectMetaNumberAsync(owner);
+        var api = await ApiAsync(owner);
+        await OpenEveryDayAsync(api);
+        await api.SendAsync(HttpMethod.Post, "/api/services", new { name = "Haircut", priceMinor = 2500, currency = "EUR", durationMinutes = 30 });
+        await fixture.CustomerWritesAsync(number, NewCustomerWaId(), "Ana Panel", "Can I get a haircut tomorrow?");
+
+        var page = await fixture.NewPageAsync();
+        await BrowserSession.LogInAsync(page, owner.Email, owner.Password);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bookings", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bookings", Exact = true })).ToBeVisibleAsync();
+        var tomorrow = Tomorrow;
+        if (MondayOf(tomorrow) != MondayOf(DateOnly.FromDateTime(DateTime.UtcNow)))
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Next week" }).ClickAsync();
+        }
+
+        var column = page.Locator($"section.day-column[data-date='{Iso(tomorrow)}']");
+        await column.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^\\+ Book on") }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New booking" })).ToBeVisibleAsync();
+        // A new business has a free consultation; this one also cuts hair.
+        var haircut = await page.Locator("select[name=serviceId] option", new() { HasText = "Haircut" }).GetAttributeAsync("value");
+        await page.GetByLabel("Service").SelectOptionAsync(haircut!);
+        await Expect(page.GetByLabel("Date")).ToHaveValueAsync(Iso(tomorrow));
+        await page.GetByLabel("Find a customer").FillAsync("Ana Panel");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Choose Ana Panel") }).ClickAsync();
+        await Expect(page.GetByTestId("chosen-customer")).ToHaveTextAsync("Ana Panel");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "09:00", Exact = true }).CheckAsync();
+        await fixture.ScreenshotAsync(page, "booking-new");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Book .*09:00$") }).ClickAsync();
+
+        // Back in the calendar, in tomorrow's column at 09:00.
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Booked Haircut for Ana Panel");
+        var block = column.Locator("a.booking-block");
+        await Expect(block).ToHaveCountAsync(1);
+        await Expect(block).ToContainTextAsync("09:00–09:30");
+        await Expect(block).ToContainTextAsync("Haircut");
+        await Expect(block).ToContainTextAsync("Ana Panel");
+        await fixture.ScreenshotAsync(page, "bookings-calendar");
+        await page.GetByRole(AriaRole.Button, new() { Name = "List", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("bookings-list")).ToContainTextAsync("Ana Panel");
+        await fixture.ScreenshotAsync(page, "bookings-list");
+
+        // The chat with Ana: the panel beside it shows the booking, and marks her VIP.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Inbox", Exact = true }).ClickAsync();
+        await BrowserSession.Conversation(page, "Ana Panel").ClickAsync();
+        var panel = page.GetByTestId("customer-panel");
+        await Expect(panel.GetByTestId("upcoming-bookings")).ToContainTextAsync("Haircut");
+        await Expect(panel.GetByTestId("upcoming-bookings")).ToContainTextAsync("09:00");
+        await Expect(panel.GetByTestId("vip")).ToHaveCountAsync(0);
+        await panel.GetByRole(AriaRole.Button, new() { Name = "VIP customer" }).ClickAsync();
+        await Expect(panel.GetByTestId("vip")).ToBeVisibleAsync();
+        await Expect(panel.GetByRole(AriaRole.Button, new() { Name = "VIP customer" })).ToHaveAttributeAsync("aria-pressed", "true");
+        await panel.GetByLabel("Add a note").FillAsync("Prefers <b>short</b> on the sides");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Save note" }).ClickAsync();
+        await Expect(panel.GetByTestId("notes")).ToContainTextAsync("Prefers <b>short</b> on the sides");
+        await Expect(panel.GetByRole(AriaRole.Heading, new() { Name = "Internal notes (1)" })).ToBeVisibleAsync();
+        await fixture.ScreenshotAsync(page, "chat-customer-panel");
+
+        // Her profile, one click away: VIP, the booking, the note and the conversation.
+        await panel.GetByRole(AriaRole.Link, new() { Name = "Ana Panel", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ana Panel", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.Locator(".title-row").GetByTestId("vip")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Bookings" })).ToContainTextAsync("Haircut");
+        await Expect(page.GetByTestId("notes-count")).ToHaveTextAsync("1");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Conversations" })).ToContainTextAsync("1 internal note");
+        await page.GoBackAsync();
+        await Expect(panel.GetByTestId("upcoming-bookings")).ToContainTextAsync("Haircut");
+
+        // Phone width: the panel is behind a button and takes the chat's place.
+        await page.SetViewportSizeAsync(390, 844);
+        await Expect(panel).ToHaveCountAsync(0);
+        var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Customer details" });
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+        await toggle.ClickAsync();
+        await Expect(panel.GetByTestId("upcoming-bookings")).ToContainTextAsync("Haircut");
+        await Expect(page.Locator("ol.messages")).ToBeHiddenAsync();
+        await fixture.ScreenshotAsync(page, "chat-customer-panel-phone");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Hide the customer panel" }).ClickAsync();
+        await Expect(page.Locator("ol.messages")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_booking_is_confirmed_rescheduled_and_shows_the_APIs_conflicts()
     {
         var owner = await fixture.SignUpAsync("Rules Spa");
@@ -251,6 +338,75 @@ public sealed class RecordsDashboardTests(DashboardFixture fixture)
         await Expect(row).ToContainTextAsync("The business's");
         await Expect(row).ToContainTextAsync("1 person");
         await fixture.ScreenshotAsync(page, "services");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_records_pages_pass_the_WCAG_AA_checks_of_axe_core()
+    {
+        var owner = await fixture.SignUpAsync("Accessible Records");
+        var number = await fixture.ConnectMetaNumberAsync(owner);
+        var api = await ApiAsync(owner);
+        await OpenEveryDayAsync(api);
+        var service = await api.SendAsync(HttpMethod.Post, "/api/services", new
+        {
+            name = "Manicure", description = "Hands", priceMinor = 1800, currency = "EUR", durationMinutes = 45, bufferMinutes = 15,
+            exceptions = new[] { new { date = "2027-12-25", reason = "Christmas" } },
+        });
+        var serviceId = service.GetProperty("id").GetString();
+        await fixture.CustomerWritesAsync(number, NewCustomerWaId(), "Ada Records", "Is there a free slot?");
+        var ada = await CustomerIdAsync(api, "Ada Records");
+        await api.SendAsync(HttpMethod.Patch, $"/api/customers/{ada}", new { isVip = true, tags = new[] { "regular" }, email = "ada@example.com" });
+        var day = Iso(Tomorrow);
+        var booking = await api.SendAsync(HttpMethod.Post, "/api/bookings", new { serviceId, customerId = ada, start = $"{day}T10:00:00+00:00", status = "pending" });
+        await api.SendAsync(HttpMethod.Post, "/api/bookings", new { serviceId, customerId = ada, start = $"{day}T12:00:00+00:00", status = "confirmed" });
+        var bookingId = booking.GetProperty("id").GetString();
+        var conversations = await api.SendAsync(HttpMethod.Get, "/api/conversations");
+        var conversationId = conversations.GetProperty("items")[0].GetProperty("id").GetString();
+
+        var page = await fixture.NewPageAsync(bypassCsp: true);
+        await BrowserSession.LogInAsync(page, owner.Email, owner.Password);
+        var week = Iso(MondayOf(Tomorrow));
+        var pages = new (string Path, string Heading, string Ready)[]
+        {
+            ("/customers", "Customers", "Ada Records"),
+            ($"/customers/{ada}", "Ada Records", "Upcoming"),
+            ("/customers/new", "New customer", "Who is the customer?"),
+            ("/customers/import", "Import customers", "When a row is wrong"),
+            ("/services", "Services", "Manicure"),
+            ($"/services/{serviceId}", "Manicure", "Date 1"),
+            ("/services/new", "New service", "Performed by"),
+            ("/services/hours", "Opening hours", "Weekly hours"),
+            ($"/bookings?week={week}", "Bookings", "Manicure"),
+            ($"/bookings?week={week}&view=list", "Bookings", "Ada Records"),
+            ($"/bookings/{bookingId}", "Manicure for Ada Records", "History"),
+            ($"/bookings/new?customerId={ada}&date={day}", "New booking", "09:00"),
+            ($"/inbox/{conversationId}", "Ada Records", "Upcoming bookings"),
+        };
+        foreach (var (path, heading, ready) in pages)
+        {
+            await page.GotoAsync(path);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true }).First).ToBeVisibleAsync();
+            await Expect(page.GetByText(ready).First).ToBeVisibleAsync();
+            var violations = await fixture.AccessibilityViolationsAsync(page);
+            Assert.True(violations.Count == 0, $"{path}:\n{string.Join('\n', violations)}");
+        }
+
+        // The import's error report, and the calendar at phone width.
+        await page.GotoAsync("/customers/import");
+        await page.GetByLabel("…or paste the CSV here").FillAsync("name,phone\nZed,not a phone\n");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("import-errors")).ToContainTextAsync("phone");
+        Assert.Empty(await fixture.AccessibilityViolationsAsync(page));
+
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync($"/bookings?week={week}");
+        await Expect(page.Locator("a.booking-block")).ToHaveCountAsync(2);
+        Assert.Empty(await fixture.AccessibilityViolationsAsync(page));
+        await fixture.ScreenshotAsync(page, "bookings-calendar-phone");
+        await page.GotoAsync("/customers");
+        await Expect(page.GetByTestId("customers")).ToContainTextAsync("Ada Records");
+        await fixture.ScreenshotAsync(page, "customers-phone");
         await page.Context.CloseAsync();
     }
 
