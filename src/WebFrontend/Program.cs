@@ -1,3 +1,5 @@
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Conversations.Infrastructure.Hosting;
 using Conversations.WebFrontend.Assistant;
 using Conversations.WebFrontend.Auth;
@@ -28,6 +30,10 @@ using Conversations.WebFrontend.Workspace;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddConversationsPlatform();
+builder.AddConversationsTelemetry(
+    "conversations-frontend",
+    tracing => tracing.AddAspNetCoreInstrumentation(),
+    metrics => metrics.AddAspNetCoreInstrumentation().AddPrometheusExporter());
 builder.AddConversationsCluster();
 builder.AddConversationsWeb();
 
@@ -42,6 +48,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapHealthApi();
+app.MapMetrics();
 app.MapAuthApi();
 app.MapTwoFactorApi();
 app.MapPlatformApi();

@@ -26,6 +26,7 @@ public static class OrleansConfiguration
         var connectionString = DatabaseOptions.ReadConnectionString(configuration);
         var cluster = ValidatedConfiguration.Read<ClusterHostingOptions>(configuration, ClusterHostingOptions.Section);
 
+        silo.AddActivityPropagation();
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = cluster.ClusterId;
@@ -70,6 +71,7 @@ public static class OrleansConfiguration
 
     public static IClientBuilder UseConversationsCluster(this IClientBuilder client, IConfiguration configuration)
     {
+        client.AddActivityPropagation();
         var connectionString = DatabaseOptions.ReadConnectionString(configuration);
         var cluster = ValidatedConfiguration.Read<ClusterHostingOptions>(configuration, ClusterHostingOptions.Section);
 

@@ -1,4 +1,5 @@
 using Conversations.Grains.Businesses;
+using Conversations.Grains.Observability;
 using Conversations.Infrastructure.Assistant;
 using Conversations.Infrastructure.Voice;
 using Conversations.Grains.Channels;
@@ -54,6 +55,8 @@ public static class PlatformServices
         services.AddSingleton<PlatformSecrets>();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<ConversationsMetrics>();
         services.AddOptions<AssignmentOptions>().BindConfiguration(AssignmentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IAssignmentStore, PostgresAssignmentStore>();
         services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
