@@ -1,4 +1,5 @@
 using Conversations.Infrastructure.Hosting;
+using Conversations.WebFrontend.Analytics;
 using Conversations.WebFrontend.Assistant;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Bookings;
@@ -66,6 +67,7 @@ app.MapCalendarApi();
 app.MapKnowledgeApi();
 app.MapPromptTemplatesApi();
 app.MapAssistantApi();
+app.MapAnalyticsApi();
 app.MapHub<ConversationsHub>(ConversationsHub.Path);
 
 app.Run();

@@ -5,6 +5,7 @@ using Conversations.Grains.Conversations;
 using Conversations.Grains.Workspace;
 using Conversations.Grains.Employees;
 using Conversations.Infrastructure.Accounts;
+using Conversations.Infrastructure.Analytics;
 using Conversations.Infrastructure.Bookings;
 using Conversations.Infrastructure.Channels;
 using Conversations.Infrastructure.Conversations;
@@ -88,6 +89,7 @@ public static class PlatformServices
         services.AddConversationsKnowledge();
         services.AddConversationsPromptTemplates();
         services.AddConversationsAssistant();
+        services.AddConversationsAnalytics();
         return builder;
     }
 
