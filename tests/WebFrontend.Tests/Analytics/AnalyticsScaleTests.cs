@@ -44,7 +44,7 @@ public sealed class AnalyticsScaleTests(ScaleFixture fixture, ITestOutputHelper 
             var touched = AssertIndexedAccess(name, plan, NeverScanned);
             output.WriteLine($"month  {name,-20} {milliseconds,8:F1} ms, {touched,9:N0} message rows touched of {inRange:N0} in range");
             Assert.True(touched <= 2 * inRange, $"{name} touched {touched} message rows; the business has {inRange} in the range");
-            Assert.True(milliseconds < 300, $"{name} took {milliseconds} ms over a month");
+            Assert.True(milliseconds < 500, $"{name} took {milliseconds} ms over a month");
         }
     }
 
@@ -58,7 +58,7 @@ public sealed class AnalyticsScaleTests(ScaleFixture fixture, ITestOutputHelper 
             var scans = string.Join(", ", Nodes(plan).Where(n => n.TryGetProperty("Relation Name", out var r) && r.GetString() == "messages")
                 .Select(n => n.GetProperty("Node Type").GetString()).Distinct());
             output.WriteLine($"year   {name,-20} {milliseconds,8:F1} ms, messages by {(scans.Length == 0 ? "-" : scans)}");
-            Assert.True(milliseconds < 4000, $"{name} took {milliseconds} ms over a year");
+            Assert.True(milliseconds < 5000, $"{name} took {milliseconds} ms over a year");
         }
     }
 
