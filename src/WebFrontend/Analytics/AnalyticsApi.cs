@@ -27,33 +27,27 @@ public static class AnalyticsApi
         return app;
     }
 
-    private static async Task<Results<Ok<ConversationReport>, ValidationProblem>> ConversationsAsync(
-        string? from, string? to, ClaimsPrincipal user, AnalyticsQueries analytics, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var businessId = user.GetBusinessId();
-        var errors = new Dictionary<string, string[]>();
-        return AnalyticsRangeFields.Parse(from, to, await analytics.TimeZoneAsync(businessId, cancellationToken), time.GetUtcNow(), errors) is { } range
-            ? TypedResults.Ok(await analytics.ConversationsAsync(businessId, range, cancellationToken))
-            : TypedResults.ValidationProblem(errors);
-    }
+    private static Task<Results<Ok<ConversationReport>, ValidationProblem>> ConversationsAsync(
+        string? from, string? to, ClaimsPrincipal user, AnalyticsQueries analytics, TimeProvider time, CancellationToken cancellationToken) =>
+        ReportAsync(from, to, user, analytics, time, analytics.ConversationsAsync, cancellationToken);
 
-    private static async Task<Results<Ok<RevenueReport>, ValidationProblem>> RevenueAsync(
-        string? from, string? to, ClaimsPrincipal user, AnalyticsQueries analytics, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var businessId = user.GetBusinessId();
-        var errors = new Dictionary<string, string[]>();
-        return AnalyticsRangeFields.Parse(from, to, await analytics.TimeZoneAsync(businessId, cancellationToken), time.GetUtcNow(), errors) is { } range
-            ? TypedResults.Ok(await analytics.RevenueAsync(businessId, range, cancellationToken))
-            : TypedResults.ValidationProblem(errors);
-    }
+    private static Task<Results<Ok<RevenueReport>, ValidationProblem>> RevenueAsync(
+        string? from, string? to, ClaimsPrincipal user, AnalyticsQueries analytics, TimeProvider time, CancellationToken cancellationToken) =>
+        ReportAsync(from, to, user, analytics, time, analytics.RevenueAsync, cancellationToken);
 
-    private static async Task<Results<Ok<PerformanceReport>, ValidationProblem>> PerformanceAsync(
-        string? from, string? to, ClaimsPrincipal user, AnalyticsQueries analytics, TimeProvider time, CancellationToken cancellationToken)
+    private static Task<Results<Ok<PerformanceReport>, ValidationProblem>> PerformanceAsync(
+        string? from, string? to, ClaimsPrincipal user, AnalyticsQueries analytics, TimeProvider time, CancellationToken cancellationToken) =>
+        ReportAsync(from, to, user, analytics, time, analytics.PerformanceAsync, cancellationToken);
+
+    /// <summary>Reads a report for the caller's business over the range the query names, or says which field is wrong.</summary>
+    private static async Task<Results<Ok<T>, ValidationProblem>> ReportAsync<T>(
+        string? from, string? to, ClaimsPrincipal user, AnalyticsQueries analytics, TimeProvider time,
+        Func<Guid, AnalyticsRange, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();
         var errors = new Dictionary<string, string[]>();
         return AnalyticsRangeFields.Parse(from, to, await analytics.TimeZoneAsync(businessId, cancellationToken), time.GetUtcNow(), errors) is { } range
-            ? TypedResults.Ok(await analytics.PerformanceAsync(businessId, range, cancellationToken))
+            ? TypedResults.Ok(await read(businessId, range, cancellationToken))
             : TypedResults.ValidationProblem(errors);
     }
 

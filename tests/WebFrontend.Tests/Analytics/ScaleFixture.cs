@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Conversations.TestSupport;
-using Npgsql;
 
 namespace Conversations.WebFrontend.Tests.Analytics;
 
@@ -38,9 +37,5 @@ public sealed class ScaleFixture : IAsyncLifetime
         AnalyseTime = watch.Elapsed;
     }
 
-    public async Task DisposeAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        await Database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await Database.DisposeAsync();
 }
