@@ -35,6 +35,9 @@ public sealed record BenchOptions
     /// <summary>Requests in flight in the closed-loop saturation runs (product, trivial endpoint) and pgbench clients.</summary>
     public int Concurrency { get; init; } = 32;
 
+    /// <summary>Whether the product runs its (offline) assistant, which then answers every customer message.</summary>
+    public bool Assistant { get; init; }
+
     /// <summary>New conversations activated to measure memory per grain; 0 skips it.</summary>
     public int Grains { get; init; } = 20_000;
 
@@ -73,6 +76,7 @@ public sealed record BenchOptions
             Warmup = Seconds("warmup", defaults.Warmup),
             Concurrency = Number("concurrency", defaults.Concurrency),
             Grains = Number("grains", defaults.Grains),
+            Assistant = Text("assistant") is { } assistant && bool.Parse(assistant),
         };
 
         if (values.Count > 0)

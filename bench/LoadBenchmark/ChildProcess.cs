@@ -26,7 +26,7 @@ public sealed class ChildProcess : IAsyncDisposable
     public string RecentOutput => string.Join(Environment.NewLine, output);
 
     /// <summary>Starts the product with its own cluster id and ports, so it never meets another run's silos.</summary>
-    public static async Task<ChildProcess> StartProductAsync(string dll, string connectionString, string clusterId)
+    public static async Task<ChildProcess> StartProductAsync(string dll, string connectionString, string clusterId, bool assistant)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll))! };
@@ -39,8 +39,8 @@ public sealed class ChildProcess : IAsyncDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Conversations__Demo__Enabled"] = "false",
-            // Ingest is measured on its own: the assistant's replies would double the writes per message.
-            ["Conversations__Assistant__Enabled"] = "false",
+            // --assistant true: the offline assistant answers every message (a second write path per message).
+            ["Conversations__Assistant__Enabled"] = assistant ? "true" : "false",
             ["Conversations__Mail__PickupFolder"] = Path.Combine(Path.GetTempPath(), "conversations-bench-mail"),
             ["Conversations__Cluster__ClusterId"] = clusterId,
             ["Conversations__Cluster__ServiceId"] = clusterId,

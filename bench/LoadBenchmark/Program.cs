@@ -24,6 +24,7 @@ catch (ArgumentException exception)
         Usage: LoadBenchmark --connection CS (--product Conversations.WebFrontend.dll | --url http://127.0.0.1:5080)
                [--pg-bin DIR] [--businesses 4] [--customers 250] [--agents 2] [--rate 0=auto] [--duration 15]
                [--warmup 5] [--concurrency 32] [--grains 20000] [--pg-data DIR (restart PostgreSQL under load)]
+               [--assistant true (the offline assistant answers every message; measures webhook -> AI reply at the channel)]
         """);
     return 2;
 }
@@ -43,7 +44,7 @@ Console.WriteLine($"load: {options.Businesses} businesses x {options.CustomersPe
 await PostgresCounters.EnableStatementsAsync(database);
 var clusterId = $"bench-{runId}";
 await using var product = options.Url is null
-    ? await ChildProcess.StartProductAsync(options.ProductDll!, options.ConnectionString, clusterId)
+    ? await ChildProcess.StartProductAsync(options.ProductDll!, options.ConnectionString, clusterId, options.Assistant)
     : null;
 var productUrl = options.Url ?? product!.Url;
 Console.WriteLine(product is null ? $"product: {productUrl} (given)" : $"product: {productUrl} (co-hosted silo + frontend, pid {product.Id})");
@@ -83,6 +84,16 @@ for (var waited = 0; waited < 100 && agents.Delivered < expected; waited++)
 
 Console.WriteLine(openLoop);
 Console.WriteLine($"end to end webhook -> MessageAdded at an agent: {agents.EndToEnd.Summary()}; {agents.Delivered} of {expected} agent deliveries");
+if (options.Assistant)
+{
+    for (var waited = 0; waited < 100 && agents.PendingReplies > 0; waited++)
+    {
+        await Task.Delay(100);
+    }
+
+    Console.WriteLine($"end to end webhook -> AI reply at the channel (sent): {agents.AssistantReply.Summary()}; "
+        + $"{agents.AnsweredMessages} customer messages answered, {agents.PendingReplies} still waiting");
+}
 
 // 3. Durability: every acknowledged message is in `messages`, once.
 var acknowledged = load.Acknowledged.ToArray();

@@ -37,6 +37,12 @@ public interface IConversationGrain : IGrainWithGuidKey
     Task RecordMediaAsync(Guid messageId, Guid? storedMediaId);
 
     /// <summary>
+    /// A voice note's transcript (or why there is none): attached to the message, shown to agents, and — the
+    /// assistant having waited for it — answered as the customer's words.
+    /// </summary>
+    Task RecordTranscriptAsync(Guid messageId, VoiceTranscription transcription);
+
+    /// <summary>
     /// An employee takes the conversation from the assistant (or from the unassigned queue): mode human,
     /// assigned to them. Refused, naming the holder, when another employee holds it; of two at once, one wins.
     /// </summary>

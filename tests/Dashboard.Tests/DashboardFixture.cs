@@ -10,7 +10,7 @@ namespace Conversations.Dashboard.Tests;
 /// One product, one fake WhatsApp Cloud API and one Chromium for the whole collection; each test makes its
 /// own business and browser contexts, so tests never see each other's data or sessions.
 /// </summary>
-public sealed class DashboardFixture : IAsyncLifetime
+public class DashboardFixture : IAsyncLifetime
 {
     /// <summary>
     /// The flags Debian's Chromium needs here: no sandbox (we may run as root), and no background calls to
@@ -46,12 +46,18 @@ public sealed class DashboardFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
         Database = await TestDatabase.CreateAsync();
         await Meta.StartAsync();
-        App = new DashboardApp(Database.ConnectionString, new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["Conversations:Meta:GraphBaseUrl"] = Meta.BaseUrl,
             ["Conversations:Outbox:FirstRetryDelay"] = "00:00:00.200",
             ["Conversations:Outbox:MessagesPerSecond"] = "200",
-        });
+        };
+        foreach (var (key, value) in await MoreSettingsAsync())
+        {
+            settings[key] = value;
+        }
+
+        App = new DashboardApp(Database.ConnectionString, settings);
         App.StartServer();
         Http = new HttpClient { BaseAddress = new Uri(App.BaseUrl) };
 
@@ -64,6 +70,10 @@ public sealed class DashboardFixture : IAsyncLifetime
         });
         Assertions.SetDefaultExpectTimeout(15_000);
     }
+
+    /// <summary>Configuration a derived fixture adds, e.g. to run the assistant.</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string>> MoreSettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
 
     /// <summary>A browser context (its own cookies and storage: one agent's browser) on the product.</summary>
     /// <param name="bypassCsp">Lets a test inject its own script (the accessibility checker) past the page's policy.</param>
@@ -170,7 +180,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {

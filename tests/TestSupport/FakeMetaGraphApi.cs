@@ -9,7 +9,11 @@ namespace Conversations.TestSupport;
 /// </summary>
 public sealed class FakeMetaGraphApi : FakeProviderServer
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (byte[] Bytes, string MimeType)> served = new();
     private int sent;
+
+    /// <summary>Serves these bytes (instead of the default fake JPEG) for a media id.</summary>
+    public void ServeMedia(string mediaId, byte[] bytes, string mimeType) => served[mediaId] = (bytes, mimeType);
 
     public static string Error(int code, string title) =>
         JsonSerializer.Serialize(new { error = new { message = title, type = "OAuthException", code, error_data = new { messaging_product = "whatsapp", details = title }, fbtrace_id = "Az8or2yhqkZfEZ-_4Qn_Bam" } });
@@ -58,8 +62,9 @@ public sealed class FakeMetaGraphApi : FakeProviderServer
         var segments = path.Trim('/').Split('/');
         if (segments is ["media-download", var downloadId])
         {
-            context.Response.ContentType = "image/jpeg";
-            await context.Response.Body.WriteAsync(MediaBytes(downloadId));
+            var (bytes, mimeType) = served.TryGetValue(downloadId, out var file) ? file : (MediaBytes(downloadId), "image/jpeg");
+            context.Response.ContentType = mimeType;
+            await context.Response.Body.WriteAsync(bytes);
             return;
         }
 
@@ -70,9 +75,9 @@ public sealed class FakeMetaGraphApi : FakeProviderServer
             {
                 messaging_product = "whatsapp",
                 url = $"{BaseUrl}/media-download/{mediaId}",
-                mime_type = "image/jpeg",
+                mime_type = served.TryGetValue(mediaId, out var file) ? file.MimeType : "image/jpeg",
                 sha256 = "unused",
-                file_size = MediaBytes(mediaId).Length,
+                file_size = served.TryGetValue(mediaId, out var size) ? size.Bytes.Length : MediaBytes(mediaId).Length,
                 id = mediaId,
             }));
             return;

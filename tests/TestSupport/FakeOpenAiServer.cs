@@ -54,6 +54,27 @@ public sealed class FakeOpenAiServer : FakeProviderServer
         return this;
     }
 
+    /// <summary>The audio files received for transcription, by model: their size and the form's fields.</summary>
+    public ConcurrentQueue<(string Model, long FileBytes, string FileName, string ResponseFormat)> Transcriptions { get; } = new();
+
+    /// <summary>The next transcription for <paramref name="model"/> hears this text in audio of this length.</summary>
+    public FakeOpenAiServer Transcribes(string model, string text, double seconds)
+    {
+        Script(model).Enqueue(async (context, _) =>
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(new JsonObject
+            {
+                ["task"] = "transcribe",
+                ["language"] = "english",
+                ["duration"] = seconds,
+                ["text"] = text,
+                ["segments"] = new JsonArray(),
+            }.ToJsonString());
+        });
+        return this;
+    }
+
     /// <summary>The next request for <paramref name="model"/> fails with this HTTP status.</summary>
     public FakeOpenAiServer Fails(string model, int status)
     {
@@ -66,7 +87,36 @@ public sealed class FakeOpenAiServer : FakeProviderServer
         return this;
     }
 
-    protected override Task AnswerAsync(HttpContext context, string body)
+    protected override async Task AnswerAsync(HttpContext context, string body)
+    {
+        if (context.Request.Path.Value!.EndsWith("/audio/transcriptions", StringComparison.Ordinal))
+        {
+            await TranscribeAsync(context);
+            return;
+        }
+
+        await AnswerChatAsync(context, body);
+    }
+
+    private async Task TranscribeAsync(HttpContext context)
+    {
+        context.Request.Body.Position = 0;
+        var form = await context.Request.ReadFormAsync();
+        var model = form["model"].ToString();
+        var file = form.Files["file"];
+        Transcriptions.Enqueue((model, file?.Length ?? 0, file?.FileName ?? "", form["response_format"].ToString()));
+        arrived.AddOrUpdate(model, 1, (_, n) => n + 1);
+        if (scripts.TryGetValue(model, out var script) && script.TryDequeue(out var scripted))
+        {
+            await scripted(context, new JsonObject { ["model"] = model });
+            return;
+        }
+
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync("""{"text":"(unscripted transcript)","duration":1.0,"language":"english"}""");
+    }
+
+    private Task AnswerChatAsync(HttpContext context, string body)
     {
         var request = JsonNode.Parse(body)!;
         var model = request["model"]?.GetValue<string>() ?? "";

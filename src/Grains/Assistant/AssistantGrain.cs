@@ -16,6 +16,7 @@ public sealed partial class AssistantGrain(
     IAssistantDirectory directory,
     IBookings bookings,
     IPaymentLinks payments,
+    IAssistantAllowance allowance,
     IAssistantLedger ledger,
     IChatClientProvider clients,
     OfflineAssistant offline,
@@ -92,20 +93,39 @@ public sealed partial class AssistantGrain(
         var profile = await directory.GetProfileAsync(turn.BusinessId, CancellationToken.None)
             ?? throw new InvalidOperationException($"Business {turn.BusinessId} is unknown.");
         var tools = new AssistantTools(new ToolScope(turn.BusinessId, turn.ConversationId, profile.TimeZone), directory, bookings, payments, time, stopped);
+        if (profile.Suspended)
+        {
+            // The messages are kept; the business answers them when it is reactivated.
+            return new AssistantReply(
+                turn.TurnId, [], turn.Memory with { HandledSequence = turn.UpToSequence }, OfflineAssistant.Engine, null, null, TurnUsage.None, []);
+        }
+
         var transcript = await directory.ReadTranscriptAsync(turn.ConversationId, TranscriptLines, CancellationToken.None);
         if (!profile.Settings.Enabled)
         {
             // A business without an assistant still answers every customer: through its people.
-            var last = transcript.LastOrDefault(l => l.Sender == MessageSender.Customer);
-            return new AssistantReply(
-                turn.TurnId, [], turn.Memory with { HandledSequence = turn.UpToSequence, State = FlowState.Handoff }, OfflineAssistant.Engine, null,
-                HandoffNotes.From("assistant_off", turn.Memory, turn.CustomerName, last?.Choice?.Title ?? last?.Text, tools.Zone),
-                TurnUsage.None, [new FlowMove(turn.Memory.State, FlowState.Handoff, "assistant off")]);
+            return HandOffSilently(turn, transcript, tools.Zone, "assistant_off", "assistant off");
+        }
+
+        if (!await allowance.AdmitAsync(turn.BusinessId, turn.ConversationId, CancellationToken.None))
+        {
+            // The plan's AI conversations of the month are used up: new conversations go to the people.
+            return HandOffSilently(turn, transcript, tools.Zone, "plan_limit", "plan limit reached");
         }
 
         return profile.Settings.UsesLanguageModel
             ? await languageModel.ReplyAsync(turn, profile, transcript, tools, CancellationToken.None)
             : await offline.ReplyAsync(turn, profile, transcript, tools, CancellationToken.None);
+    }
+
+    /// <summary>A turn that says nothing and hands the conversation to the business's people.</summary>
+    private static AssistantReply HandOffSilently(AssistantTurn turn, IReadOnlyList<TranscriptLine> transcript, TimeZoneInfo zone, string reason, string why)
+    {
+        var last = transcript.LastOrDefault(l => l.Sender == MessageSender.Customer);
+        return new AssistantReply(
+            turn.TurnId, [], turn.Memory with { HandledSequence = turn.UpToSequence, State = FlowState.Handoff }, OfflineAssistant.Engine, null,
+            HandoffNotes.From(reason, turn.Memory, turn.CustomerName, last?.Choice?.Title ?? last?.Text, zone),
+            TurnUsage.None, [new FlowMove(turn.Memory.State, FlowState.Handoff, why)]);
     }
 
     /// <summary>The model's own summary for the agent; the one built from the flow when the model cannot give one.</summary>

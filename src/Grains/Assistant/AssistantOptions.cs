@@ -36,6 +36,10 @@ public sealed class AssistantOptions
     [Range(typeof(TimeSpan), "00:00:02", "00:30:00")]
     public TimeSpan TurnTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>How long the assistant waits for a voice note's transcript before answering without it.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan TranscriptWait { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Messages in a row the offline assistant may fail to understand before it fetches a colleague.</summary>
     [Range(1, 10)]
     public int MaxMisunderstandings { get; set; } = 2;

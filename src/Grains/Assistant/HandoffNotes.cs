@@ -37,6 +37,7 @@ public static class HandoffNotes
             "not_understood" => "The assistant could not understand the customer.",
             "tool_loop" => "The assistant got stuck and stopped.",
             "assistant_off" => "The assistant is turned off for this business.",
+            "plan_limit" => "The plan's AI conversations for this month are used up; the assistant does not start new conversations.",
             "takeover" => "An agent took the conversation over.",
             _ => "The conversation was handed to the team.",
         };

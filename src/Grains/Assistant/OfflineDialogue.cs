@@ -356,8 +356,8 @@ internal sealed class OfflineDialogue(
         }
 
         Memory = Memory with { BookingId = booking.Id, Start = booking.Start, OfferedSlots = null };
-        if (await tools.PaymentsEnabledAsync(cancellationToken)
-            && await tools.CreatePaymentLinkAsync(booking.Id, cancellationToken) is { Value.Url: { } url })
+        var payable = await tools.PaymentsEnabledAsync(cancellationToken);
+        if (payable && await tools.CreatePaymentLinkAsync(booking.Id, cancellationToken) is { Value.Url: { } url })
         {
             Progress.MoveTo(FlowState.Payment, "booked, payment link sent");
             Say($"You're booked for {booking.ServiceName} on {Moment(booking.Start)}. You can pay here: {url}");
@@ -365,7 +365,8 @@ internal sealed class OfflineDialogue(
         }
 
         Progress.MoveTo(FlowState.Booked, "booked");
-        Say($"You're booked for {booking.ServiceName} on {Moment(booking.Start)}. You'll get a confirmation in a moment. Anything else I can help with?");
+        var payment = payable ? "" : " Payment is on site, at your appointment.";
+        Say($"You're booked for {booking.ServiceName} on {Moment(booking.Start)}.{payment} You'll get a confirmation in a moment. Anything else I can help with?");
     }
 
     private async Task ListBookingsAsync()

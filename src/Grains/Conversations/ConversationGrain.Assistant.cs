@@ -90,6 +90,12 @@ public sealed partial class ConversationGrain
             return;
         }
 
+        if (awaitingTranscripts.Count > 0)
+        {
+            // Started when the last voice note's transcript is in.
+            return;
+        }
+
         var now = time.GetUtcNow();
         var turn = new AssistantTurn(
             Guid.CreateVersion7(now), s.BusinessId, this.GetPrimaryKey(), s.CustomerWaId, s.CustomerName, s.ChannelKey, lastSequence, s.Assistant, now);

@@ -121,6 +121,11 @@ public sealed partial class ConversationGrain(
 
         lastSequence = stored.Sequence;
         await PublishAsync(new MessageAdded(message.BusinessId, stored.ToView()));
+        if (message.Content.Kind == "audio" && stored.OutboxChannelKey is not null)
+        {
+            AwaitTranscript(stored.Id);
+        }
+
         if (rating is { } stars)
         {
             // An answer to the rating question counts once, for who handled the conversation, and does not reopen it.
@@ -162,6 +167,16 @@ public sealed partial class ConversationGrain(
         if (updated is not null && storedMediaId is not null)
         {
             await PublishAsync(new MessageUpdated(state.State.BusinessId, updated));
+        }
+
+        if (updated?.Content?.Kind == "audio" && storedMediaId is { } audio)
+        {
+            await GrainFactory.GetGrain<IVoiceTranscriptionGrain>(0)
+                .TranscribeAsync(new VoiceNote(state.State.BusinessId, this.GetPrimaryKey(), messageId, audio));
+        }
+        else
+        {
+            await StopAwaitingTranscriptAsync(messageId);
         }
     }
 
@@ -533,7 +548,8 @@ public sealed partial class ConversationGrain(
         var s = state.State;
         return new ConversationSnapshot(
             this.GetPrimaryKey(), s.BusinessId, s.CustomerWaId, s.CustomerName, s.Mode, lastSequence, s.CreatedAt,
-            s.ChannelKey, lastCustomerMessageAt + ServiceWindow, s.Status, s.AssigneeId, s.Labels.ToList(), s.SnoozedUntil, s.Assistant.State);
+            s.ChannelKey, lastCustomerMessageAt + ServiceWindow, s.Status, s.AssigneeId, s.Labels.ToList(), s.SnoozedUntil, s.Assistant.State,
+            turnInFlight is not null);
     }
 
     private bool IsWindowOpen(DateTimeOffset now) =>

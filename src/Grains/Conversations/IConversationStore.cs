@@ -42,6 +42,10 @@ public interface IConversationStore
     /// <summary>Links fetched media to its message (when there is any) and takes the fetch out of the outbox.</summary>
     Task<MessageView?> CompleteMediaAsync(Guid conversationId, Guid messageId, Guid? storedMediaId, CancellationToken cancellationToken = default);
 
+    /// <summary>Attaches a voice note's transcript (or why there is none) to its message and records its duration and cost.</summary>
+    Task<MessageView?> CompleteTranscriptAsync(
+        Guid businessId, Guid conversationId, Guid messageId, VoiceTranscription transcription, DateTimeOffset at, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Sets (or with an empty emoji removes) a reactor's reaction on the conversation's message with that
     /// provider id. Returns the reacted-to message, or <c>null</c> when it is unknown or the reaction was

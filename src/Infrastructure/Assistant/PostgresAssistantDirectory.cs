@@ -10,9 +10,10 @@ public sealed class PostgresAssistantDirectory(NpgsqlDataSource dataSource, Assi
 {
     public async Task<AssistantProfile?> GetProfileAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT name, time_zone FROM businesses WHERE id = @b");
+        await using var command = dataSource.CreateCommand("SELECT name, time_zone, suspended_at IS NOT NULL FROM businesses WHERE id = @b");
         command.Parameters.AddWithValue("b", businessId);
         string name, zone;
+        bool suspended;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             if (!await reader.ReadAsync(cancellationToken))
@@ -20,10 +21,10 @@ public sealed class PostgresAssistantDirectory(NpgsqlDataSource dataSource, Assi
                 return null;
             }
 
-            (name, zone) = (reader.GetString(0), reader.GetString(1));
+            (name, zone, suspended) = (reader.GetString(0), reader.GetString(1), reader.GetBoolean(2));
         }
 
-        return new AssistantProfile(name, zone, await settings.ReadForUseAsync(businessId, cancellationToken));
+        return new AssistantProfile(name, zone, await settings.ReadForUseAsync(businessId, cancellationToken), suspended);
     }
 
     public async Task<IReadOnlyList<ServiceOffer>> ListServicesAsync(Guid businessId, CancellationToken cancellationToken)
@@ -89,7 +90,8 @@ public sealed class PostgresAssistantDirectory(NpgsqlDataSource dataSource, Assi
     public async Task<IReadOnlyList<TranscriptLine>> ReadTranscriptAsync(Guid conversationId, int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT sequence, sender, kind, body, content->'reply'->>'id', content->'reply'->>'title', sent_at
+            SELECT sequence, sender, kind, body, content->'reply'->>'id', content->'reply'->>'title', sent_at,
+                   ARRAY(SELECT o->>'title' FROM jsonb_array_elements(coalesce(content->'choices'->'options', '[]'::jsonb)) o)
               FROM messages WHERE conversation_id = @c
              ORDER BY sequence DESC LIMIT @limit
             """);
@@ -102,10 +104,18 @@ public sealed class PostgresAssistantDirectory(NpgsqlDataSource dataSource, Assi
             var kind = reader.GetString(2);
             var body = reader.IsDBNull(3) ? null : reader.GetString(3);
             var choice = reader.IsDBNull(4) ? null : new InteractiveReply(reader.GetString(4), reader.IsDBNull(5) ? "" : reader.GetString(5));
+            // Options offered travel with the words, numbered as the customer saw them, so "2" can be understood.
+            var options = reader.GetFieldValue<string[]>(7);
+            var text = string.IsNullOrEmpty(body) ? $"[{kind}]" : body;
+            if (options.Length > 0)
+            {
+                text += "\n" + string.Join('\n', options.Select((o, i) => $"{i + 1}. {o}"));
+            }
+
             lines.Add(new TranscriptLine(
                 reader.GetInt64(0),
                 SenderOf(reader.GetString(1)),
-                string.IsNullOrEmpty(body) ? $"[{kind}]" : body,
+                text,
                 choice,
                 reader.GetFieldValue<DateTimeOffset>(6)));
         }

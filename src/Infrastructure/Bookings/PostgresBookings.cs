@@ -12,9 +12,15 @@ namespace Conversations.Infrastructure.Bookings;
 /// <see cref="IBookings"/> over PostgreSQL. Overlaps are checked by the <c>bookings_no_overlap</c> exclusion
 /// constraint at insert or update time, not by reading first, so two concurrent requests for one slot can
 /// never both succeed: the loser gets <see cref="BookingFailureKind.Conflict"/> on <c>start</c>.
+/// The <see cref="IBookingObserver"/>s (payments: refunds) hear of a cancellation after its commit.
 /// </summary>
 public sealed partial class PostgresBookings(
-    NpgsqlDataSource dataSource, IGrainFactory grains, StaffNotifications staffNotifications, TimeProvider time, ILogger<PostgresBookings> logger) : IBookings
+    NpgsqlDataSource dataSource,
+    IGrainFactory grains,
+    StaffNotifications staffNotifications,
+    IEnumerable<IBookingObserver> observers,
+    TimeProvider time,
+    ILogger<PostgresBookings> logger) : IBookings
 {
     private const string ExclusionViolation = "23P01";
 
@@ -211,6 +217,11 @@ public sealed partial class PostgresBookings(
             await staffNotifications.NotifyAsync(businessId, view, staffChange, cancellationToken);
         }
 
+        if (status != current.Status && status == BookingStatus.Cancelled)
+        {
+            await CancelledAsync(businessId, view, actor, cancellationToken);
+        }
+
         return BookingOutcome.Saved(view);
     }
 
@@ -343,6 +354,22 @@ public sealed partial class PostgresBookings(
             // The booking is committed: answering 500 would make the caller retry into its own slot (409).
             // The next change of the booking hands the grain the whole plan again.
             LogScheduleFailed(logger, e, businessId, bookingId);
+        }
+    }
+
+    /// <summary>Tells the observers of a committed cancellation; like the grain's plan, a failure is logged, not answered.</summary>
+    private async Task CancelledAsync(Guid businessId, BookingView booking, BookingActor actor, CancellationToken cancellationToken)
+    {
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.CancelledAsync(businessId, booking, actor, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogObserverFailed(logger, e, businessId, booking.Id);
+            }
         }
     }
 
@@ -515,6 +542,9 @@ public sealed partial class PostgresBookings(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Booking {BookingId} of business {BusinessId}: scheduling its messages failed")]
     private static partial void LogScheduleFailed(ILogger logger, Exception exception, Guid businessId, Guid bookingId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Booking {BookingId} of business {BusinessId}: an observer of its cancellation failed")]
+    private static partial void LogObserverFailed(ILogger logger, Exception exception, Guid businessId, Guid bookingId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Booking {BookingId} made in business {BusinessId} on resource {ResourceId}")]
     private static partial void LogBooked(ILogger logger, Guid businessId, Guid bookingId, Guid resourceId);

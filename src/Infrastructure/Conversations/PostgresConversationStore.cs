@@ -390,6 +390,43 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
         return await ReadChangedAsync(command, conversationId, cancellationToken);
     }
 
+    public async Task<MessageView?> CompleteTranscriptAsync(
+        Guid businessId, Guid conversationId, Guid messageId, VoiceTranscription transcription, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        // The transcript joins the message's content (what agents and the assistant read) and its body (what search finds).
+        await using var command = dataSource.CreateCommand("""
+            WITH recorded AS (
+                INSERT INTO voice_transcriptions (message_id, business_id, conversation_id, state, model, language, duration_ms, cost_micros, error, at)
+                SELECT id, business_id, conversation_id, @state, @model, @language, @duration, @cost, @error, @at
+                  FROM messages WHERE conversation_id = @conversation AND id = @id AND business_id = @business
+                ON CONFLICT (message_id) DO UPDATE SET
+                    state = EXCLUDED.state, model = EXCLUDED.model, language = EXCLUDED.language, duration_ms = EXCLUDED.duration_ms,
+                    cost_micros = EXCLUDED.cost_micros, error = EXCLUDED.error, at = EXCLUDED.at)
+            UPDATE messages
+            SET content = jsonb_set(
+                    jsonb_set(content, '{media,transcriptionState}', to_jsonb(@state::text)),
+                    '{media,transcript}', coalesce(to_jsonb(@text::text), 'null'::jsonb)),
+                body = coalesce(@text, body)
+            WHERE conversation_id = @conversation AND id = @id AND business_id = @business AND content->'media' IS NOT NULL
+            RETURNING id
+            """);
+        command.Parameters.AddWithValue("business", businessId);
+        command.Parameters.AddWithValue("conversation", conversationId);
+        command.Parameters.AddWithValue("id", messageId);
+        command.Parameters.AddWithValue("state", transcription.State);
+        command.Parameters.Add(new NpgsqlParameter("text", NpgsqlDbType.Text) { Value = (object?)transcription.Text ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("model", NpgsqlDbType.Text) { Value = (object?)transcription.Model ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("language", NpgsqlDbType.Text) { Value = (object?)transcription.Language ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("duration", NpgsqlDbType.Bigint)
+        {
+            Value = transcription.Duration is { } duration ? (long)duration.TotalMilliseconds : DBNull.Value,
+        });
+        command.Parameters.AddWithValue("cost", transcription.CostMicros);
+        command.Parameters.Add(new NpgsqlParameter("error", NpgsqlDbType.Text) { Value = (object?)transcription.Error ?? DBNull.Value });
+        command.Parameters.AddWithValue("at", at.ToUniversalTime());
+        return await ReadChangedAsync(command, conversationId, cancellationToken);
+    }
+
     public async Task<MessageView?> SetReactionAsync(
         Guid businessId, Guid conversationId, string reactor, ReactionMark reaction, string reactionProviderMessageId,
         DateTimeOffset at, CancellationToken cancellationToken = default)

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using Conversations.Infrastructure.Accounts;
+using Conversations.Infrastructure.Knowledge;
+using Npgsql;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,6 +14,8 @@ namespace Conversations.Infrastructure.Demo;
 /// </summary>
 public sealed partial class DemoTenantSeeder(
     BusinessProvisioning provisioning,
+    KnowledgeArticles knowledge,
+    NpgsqlDataSource dataSource,
     IOptions<DemoTenantOptions> options,
     ILogger<DemoTenantSeeder> logger) : IHostedService
 {
@@ -40,7 +44,7 @@ public sealed partial class DemoTenantSeeder(
 
         var password = string.IsNullOrEmpty(demo.Password) ? NewSecret(12) : demo.Password;
         var appSecret = string.IsNullOrEmpty(demo.MetaAppSecret) ? NewSecret(24) : demo.MetaAppSecret;
-        await provisioning.CreateAsync(
+        var ownerId = await provisioning.CreateAsync(
             new NewBusiness(
                 DemoTenant.BusinessId,
                 DemoTenant.Name,
@@ -54,6 +58,8 @@ public sealed partial class DemoTenantSeeder(
                 ],
                 new NewMetaChannel(DemoTenant.PhoneNumberId, "+34 600 000 001", appSecret, DemoTenant.VerifyToken)),
             cancellationToken);
+        await OpenForBookingsAsync(cancellationToken);
+        await WriteFaqAsync(ownerId, cancellationToken);
         LogSeeded(DemoTenant.BusinessId);
 
         // Shown once, on the console rather than in the logs, so secrets never reach a log store.
@@ -74,6 +80,33 @@ public sealed partial class DemoTenantSeeder(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Monday to Saturday, 10:00–19:00: so the assistant has times to offer from the first message.</summary>
+    private async Task OpenForBookingsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO opening_hours (id, business_id, service_id, weekday, opens, closes)
+            SELECT gen_random_uuid(), @b, NULL, d, '10:00', '19:00' FROM generate_series(1, 6) AS d
+            """);
+        command.Parameters.AddWithValue("b", DemoTenant.BusinessId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>A few questions customers ask, for the assistant to answer from.</summary>
+    private async Task WriteFaqAsync(Guid ownerId, CancellationToken cancellationToken)
+    {
+        (string Title, string Body, string[] Tags)[] articles =
+        [
+            ("Opening hours", "We are open Monday to Saturday from 10:00 to 19:00 (Madrid time). On Sundays and public holidays we are closed.", ["hours", "schedule"]),
+            ("Where to find us", "Calle de la Luna 7, Madrid, a five-minute walk from the Tribunal metro station. Readings are also available online by video call.", ["address", "location"]),
+            ("Payment", "You can pay by card or cash at the start of your reading. Online readings are paid in advance.", ["payment", "card", "cash"]),
+            ("Cancellations", "You can cancel or move a reading free of charge up to 24 hours before it starts. Just write to us here.", ["cancel", "reschedule"]),
+        ];
+        foreach (var (title, body, tags) in articles)
+        {
+            await knowledge.CreateAsync(DemoTenant.BusinessId, ownerId, new KnowledgeArticleDraft(title, body, tags, true), cancellationToken);
+        }
+    }
 
     private static string NewSecret(int bytes) =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -1,5 +1,6 @@
 using Conversations.Grains.Businesses;
 using Conversations.Infrastructure.Assistant;
+using Conversations.Infrastructure.Voice;
 using Conversations.Grains.Channels;
 using Conversations.Grains.Conversations;
 using Conversations.Grains.Workspace;
@@ -14,6 +15,9 @@ using Conversations.Infrastructure.Database;
 using Conversations.Infrastructure.Knowledge;
 using Conversations.Infrastructure.Mail;
 using Conversations.Infrastructure.Media;
+using Conversations.Infrastructure.Platform;
+using Conversations.Infrastructure.TwoFactor;
+using Conversations.Infrastructure.Payments;
 using Conversations.Infrastructure.PromptTemplates;
 using Conversations.Infrastructure.Workspace;
 using Microsoft.AspNetCore.DataProtection;
@@ -85,11 +89,15 @@ public static class PlatformServices
         services.AddSingleton<EmailVerification>();
         services.AddSingleton<PasswordCredentials>();
         services.AddSingleton<EmployeeInvitations>();
+        services.AddSingleton<TwoFactorStore>();
         services.AddConversationsBookings();
         services.AddConversationsKnowledge();
         services.AddConversationsPromptTemplates();
+        services.AddConversationsPayments();
         services.AddConversationsAssistant();
         services.AddConversationsAnalytics();
+        services.AddConversationsVoice();
+        services.AddConversationsPlatformAdministration();
         return builder;
     }
 

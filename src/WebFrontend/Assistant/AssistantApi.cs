@@ -38,6 +38,7 @@ public static class AssistantApi
     public sealed record ConversationAssistantView(
         string FlowState,
         ConversationMode Mode,
+        bool Drafting,
         string? Draft,
         Guid? DraftTurnId,
         HandoffSummaryView? LatestHandoff,
@@ -114,7 +115,7 @@ public static class AssistantApi
         var snapshot = await grains.GetGrain<IConversationGrain>(id).GetSnapshotAsync();
         var activity = await history.ForConversationAsync(businessId, id, cancellationToken);
         return TypedResults.Ok(new ConversationAssistantView(
-            FlowStateNames.Of(snapshot?.Flow ?? FlowState.Greeting), snapshot?.Mode ?? ConversationMode.Ai, activity.Draft, activity.DraftTurnId,
+            FlowStateNames.Of(snapshot?.Flow ?? FlowState.Greeting), snapshot?.Mode ?? ConversationMode.Ai, snapshot?.AssistantDrafting ?? false, activity.Draft, activity.DraftTurnId,
             activity.LatestHandoff, activity.Handoffs, activity.Turns, activity.Transitions));
     }
 

@@ -10,7 +10,8 @@ public sealed class AccessTokenIssuer(IOptions<AuthOptions> options, TokenSignin
 {
     private readonly JsonWebTokenHandler handler = new();
 
-    public AccessToken Issue(EmployeeAccount employee, Guid sessionId)
+    /// <param name="twoFactorSetupRequired">The token then only opens the account and two-factor endpoints.</param>
+    public AccessToken Issue(EmployeeAccount employee, Guid sessionId, bool twoFactorSetupRequired = false)
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
@@ -23,13 +24,14 @@ public sealed class AccessTokenIssuer(IOptions<AuthOptions> options, TokenSignin
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
             Subject = new ClaimsIdentity(
-            [
-                new Claim(ConversationsClaims.EmployeeId, employee.Id.ToString()),
-                new Claim(ConversationsClaims.BusinessId, employee.BusinessId.ToString()),
-                new Claim(ConversationsClaims.Role, employee.Role),
-                new Claim(ConversationsClaims.Email, employee.Email),
-                new Claim(ConversationsClaims.SessionId, sessionId.ToString()),
-            ]),
+                new[]
+                {
+                    new Claim(ConversationsClaims.EmployeeId, employee.Id.ToString()),
+                    new Claim(ConversationsClaims.BusinessId, employee.BusinessId.ToString()),
+                    new Claim(ConversationsClaims.Role, employee.Role),
+                    new Claim(ConversationsClaims.Email, employee.Email),
+                    new Claim(ConversationsClaims.SessionId, sessionId.ToString()),
+                }.Concat(twoFactorSetupRequired ? [new Claim(ConversationsClaims.TwoFactorSetup, "setup")] : [])),
             SigningCredentials = new SigningCredentials(signingKey.Key, SecurityAlgorithms.HmacSha256),
         });
         return new AccessToken(token, expires);

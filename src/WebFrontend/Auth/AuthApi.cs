@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Conversations.Grains.Interfaces;
 using Conversations.Infrastructure.Accounts;
+using Conversations.Infrastructure.Platform;
+using Conversations.Infrastructure.TwoFactor;
 using Conversations.WebFrontend.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -11,6 +13,10 @@ namespace Conversations.WebFrontend.Auth;
 public static class AuthApi
 {
     public const string InvalidCredentials = "Invalid e-mail or password.";
+
+    /// <summary>The answer, after a right password, for the people of a business the platform suspended.</summary>
+    public static ProblemHttpResult Suspended() =>
+        TypedResults.Problem(title: "This business is suspended. Its owner can contact support.", statusCode: StatusCodes.Status403Forbidden);
 
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
@@ -33,8 +39,10 @@ public static class AuthApi
     /// Unknown e-mail, wrong password, inactive employee and locked account all get the same 401, after
     /// the same password-hash work, so the answer never tells whether an address has an account.
     /// </summary>
-    private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> LoginAsync(
-        LoginRequest? request, [AsParameters] AuthServices services, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TokenResponse>, Ok<TwoFactorChallenge>, ValidationProblem, ProblemHttpResult>> LoginAsync(
+        LoginRequest? request, [AsParameters] AuthServices services, TwoFactorStore twoFactor, TwoFactorChallenges challenges,
+        BusinessSuspensions suspensions,
+        HttpContext context, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request?.Email))
@@ -69,6 +77,17 @@ public static class AuthApi
             return TypedResults.Problem(title: InvalidCredentials, statusCode: StatusCodes.Status401Unauthorized);
         }
 
+        if (await suspensions.IsSuspendedAsync(employee.BusinessId, cancellationToken))
+        {
+            return Suspended();
+        }
+
+        if ((await twoFactor.StatusAsync(employee.Id, cancellationToken)).Enabled)
+        {
+            // The password is right; the session starts only with the second factor (failures there count towards the lockout too).
+            return TypedResults.Ok(challenges.Issue(employee.Id));
+        }
+
         await services.Throttle.ResetAsync(email, cancellationToken);
         var tokens = await services.Issuer.StartAsync(employee, context, cancellationToken);
         AccountsLog.LoggedIn(services.Log, employee.Id, tokens.SessionId);
@@ -84,7 +103,7 @@ public static class AuthApi
         switch (outcome)
         {
             case RefreshOutcome.Rotated rotated:
-                return TypedResults.Ok(services.Issuer.Respond(rotated.Employee, rotated.Session, context));
+                return TypedResults.Ok(await services.Issuer.RespondAsync(rotated.Employee, rotated.Session, context, cancellationToken));
             case RefreshOutcome.Reused reused:
                 await services.Grains.GetGrain<IEmployeeGrain>(reused.EmployeeId).RevokeSessionsAsync([reused.SessionId]);
                 AccountsLog.RefreshTokenReused(services.Log, reused.EmployeeId, reused.SessionId);

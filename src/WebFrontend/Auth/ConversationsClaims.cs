@@ -13,6 +13,9 @@ public static class ConversationsClaims
     /// <summary>The session (refresh-token family) the token was issued for; revoking it refuses the token at once.</summary>
     public const string SessionId = "sid";
 
+    /// <summary>Present (<c>setup</c>) while the business requires two-factor authentication and the employee has not set it up.</summary>
+    public const string TwoFactorSetup = "tfa";
+
     public static Guid GetBusinessId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(BusinessId)!);
 
     public static Guid GetEmployeeId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(EmployeeId)!);

@@ -4,6 +4,8 @@ namespace Conversations.WebFrontend.Auth;
 /// What login, refresh and accepting an invitation answer. The refresh token is also set as an httpOnly
 /// cookie for browsers; API clients use this copy.
 /// </summary>
+/// <param name="TwoFactorSetupRequired">The business requires two-factor authentication and this employee has not set it
+/// up: until they do, the access token opens only <c>/api/auth/*</c>.</param>
 public sealed record TokenResponse(
     string AccessToken,
     string TokenType,
@@ -11,4 +13,5 @@ public sealed record TokenResponse(
     string RefreshToken,
     DateTimeOffset RefreshTokenExpiresAt,
     Guid SessionId,
-    EmployeeView Employee);
+    EmployeeView Employee,
+    bool TwoFactorSetupRequired = false);

@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
 using Conversations.Infrastructure.Accounts;
+using Conversations.Infrastructure.Plans;
 using Conversations.WebFrontend.Auth;
+using Conversations.WebFrontend.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Employees;
@@ -34,6 +36,7 @@ public static class EmployeesApi
         EmployeeInvitations invitations,
         BusinessProvisioning businesses,
         AccountEmails emails,
+        PlanLimits limits,
         TimeProvider time,
         ILoggerFactory logs,
         CancellationToken cancellationToken)
@@ -65,6 +68,11 @@ public static class EmployeesApi
         }
 
         var businessId = user.GetBusinessId();
+        if (await limits.RefuseSeatAsync(businessId, cancellationToken) is { } full)
+        {
+            return PlanProblems.LimitReached(full);
+        }
+
         var email = request.Email!;
         var displayName = request.DisplayName?.Trim() ?? email[..email.IndexOf('@', StringComparison.Ordinal)];
         var invitation = await invitations.InviteAsync(businessId, email, displayName, request.Role!, time.GetUtcNow(), cancellationToken);
@@ -76,6 +84,7 @@ public static class EmployeesApi
         var businessName = await businesses.FindNameAsync(businessId, cancellationToken) ?? "your team";
         await emails.SendInvitationAsync(email, businessName, invitation.Employee.Role, invitation.Token, cancellationToken);
         AccountsLog.Invited(logs.CreateLogger(AccountsLog.Category), user.GetEmployeeId(), invitation.Employee.Id, businessId);
+        await limits.NoteSeatsAsync(businessId, cancellationToken);
         return TypedResults.Created($"/api/employees/{invitation.Employee.Id}", invitation.Employee);
     }
 

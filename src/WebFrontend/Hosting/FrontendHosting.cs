@@ -1,3 +1,5 @@
+using Conversations.Infrastructure.Platform;
+using Conversations.WebFrontend.Platform;
 using System.Text.Json.Serialization;
 using Conversations.Infrastructure.Accounts;
 using Conversations.Infrastructure.Demo;
@@ -45,6 +47,7 @@ public static class FrontendHosting
         services.AddSingleton<TokenSigningKey>();
         services.AddHostedService(sp => sp.GetRequiredService<TokenSigningKey>());
         services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<TwoFactorChallenges>();
         services.AddSingleton<SessionIssuer>();
         services.AddSingleton<AccountEmails>();
         services.AddConversationsRateLimits();
@@ -87,10 +90,13 @@ public static class FrontendHosting
                     OnTokenValidated = AccessTokenValidation.OnTokenValidatedAsync,
                 };
             });
+        services.AddPlatformTokens();
+        services.AddHostedService<PlatformAdminSeeder>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
                 .RequireClaim(ConversationsClaims.BusinessId).Build())
-            .AddEmployeePolicies();
+            .AddEmployeePolicies()
+            .AddPlatformPolicy();
 
         services.AddSignalR().AddJsonProtocol(o =>
             o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));

@@ -20,9 +20,13 @@ public sealed class AssistantFixture : IAsyncLifetime
 
     public FakeOpenAiServer Model { get; } = new();
 
+    /// <summary>Meta's Graph API, for the tests that need a number with credentials (media to fetch).</summary>
+    public FakeMetaGraphApi Meta { get; } = new();
+
     public async Task InitializeAsync()
     {
         await Model.StartAsync();
+        await Meta.StartAsync();
         Database = await TestDatabase.CreateAsync();
         App = new ConversationsApp(Database.ConnectionString, settings: new Dictionary<string, string>
         {
@@ -31,6 +35,8 @@ public sealed class AssistantFixture : IAsyncLifetime
             ["Conversations:Assistant:RetryDelay"] = "00:00:00.100",
             [$"Conversations:Assistant:Prices:{PricedModel}:InputPerMillion"] = "2",
             [$"Conversations:Assistant:Prices:{PricedModel}:OutputPerMillion"] = "10",
+            ["Conversations:Voice:PricePerMinute:whisper-test"] = "0.006",
+            ["Conversations:Meta:GraphBaseUrl"] = Meta.BaseUrl,
         });
         App.StartServer();
     }
@@ -40,6 +46,7 @@ public sealed class AssistantFixture : IAsyncLifetime
         await App.DisposeAsync();
         await Database.DisposeAsync();
         await Model.DisposeAsync();
+        await Meta.DisposeAsync();
     }
 
     /// <summary>A business open 08:00–20:00 every day (UTC), with its owner's client.</summary>

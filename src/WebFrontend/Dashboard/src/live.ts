@@ -1,7 +1,7 @@
 import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
 import { signal } from "@preact/signals";
 import { currentToken, refresh } from "./session";
-import type { Message } from "./types";
+import type { ConversationSnapshot, HandoffSummary, Message } from "./types";
 
 // One hub connection per tab. SignalR reconnects by itself (and we restart it when even that gives up);
 // after every reconnect, listeners are told to catch up from their last sequence through the REST API,
@@ -19,6 +19,14 @@ liveState.subscribe((state) => {
 type Listener = {
   added?: (message: Message) => void;
   updated?: (message: Message) => void;
+  /** A conversation's handling changed: mode, assignee, status, labels, the assistant's flow state. */
+  changed?: (conversation: ConversationSnapshot) => void;
+  /** The assistant started (true) or finished (false) writing a reply. */
+  drafting?: (conversationId: string, drafting: boolean) => void;
+  /** The assistant's reply that a takeover kept from being sent, offered to the agent who holds the conversation. */
+  draft?: (conversationId: string, employeeId: string | null, text: string) => void;
+  /** A conversation reached the humans, with the assistant's summary. */
+  handoff?: (summary: HandoffSummary) => void;
   /** Called after a reconnect: fetch what was missed. */
   resync?: () => void;
 };
@@ -75,6 +83,11 @@ export function connectLive(): void {
   });
   connection.on("MessageAdded", (message: Message) => notify((l) => l.added?.(message)));
   connection.on("MessageUpdated", (message: Message) => notify((l) => l.updated?.(message)));
+  connection.on("ConversationChanged", (conversation: ConversationSnapshot) => notify((l) => l.changed?.(conversation)));
+  connection.on("AssistantDrafting", (conversationId: string, drafting: boolean) => notify((l) => l.drafting?.(conversationId, drafting)));
+  connection.on("DraftOffered", (conversationId: string, _turnId: string, employeeId: string | null, text: string) =>
+    notify((l) => l.draft?.(conversationId, employeeId, text)));
+  connection.on("HandoffSummarized", (summary: HandoffSummary) => notify((l) => l.handoff?.(summary)));
   connection.onreconnecting(() => (liveState.value = "reconnecting"));
   connection.onreconnected(() => (liveState.value = "connecting"));
   // Automatic reconnect gave up (e.g. the server was down for long): keep trying.

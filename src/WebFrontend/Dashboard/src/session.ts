@@ -64,8 +64,20 @@ export function refresh(): Promise<string | null> {
 
 useTokens({ current: currentToken, renew: refresh });
 
-export async function login(email: string, password: string): Promise<void> {
-  accept(await api<TokenResponse>("POST", "/api/auth/login", { email, password }, { anonymous: true }));
+type TwoFactorChallenge = { twoFactorRequired: true; challengeToken: string; expiresAt: string };
+
+/** Logs in; with two-factor authentication on, returns the challenge to answer with a code instead. */
+export async function login(email: string, password: string): Promise<TwoFactorChallenge | null> {
+  const answer = await api<TokenResponse | TwoFactorChallenge>("POST", "/api/auth/login", { email, password }, { anonymous: true });
+  if ("twoFactorRequired" in answer && answer.twoFactorRequired) return answer;
+  accept(answer as TokenResponse);
+  return null;
+}
+
+/** The second step: a code from the authenticator app, or a recovery code. */
+export async function answerChallenge(challengeToken: string, code: string): Promise<void> {
+  const recovery = code.includes("-");
+  accept(await api<TokenResponse>("POST", "/api/auth/login/2fa", recovery ? { challengeToken, recoveryCode: code } : { challengeToken, code }, { anonymous: true }));
 }
 
 export async function acceptInvitation(token: string, displayName: string, password: string): Promise<void> {

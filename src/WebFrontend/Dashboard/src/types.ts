@@ -35,6 +35,8 @@ export interface MediaAttachment {
   mimeType?: string | null;
   fileName?: string | null;
   isVoice?: boolean;
+  transcript?: string | null;
+  transcriptionState?: "pending" | "done" | "off" | "failed" | null;
   link?: string | null;
 }
 
@@ -139,4 +141,37 @@ export interface Problem {
   status?: number;
   detail?: string;
   errors?: Record<string, string[]>;
+}
+
+/** A conversation as its grain holds it (the hub's ConversationChanged). */
+export interface ConversationSnapshot {
+  id: string;
+  businessId: string;
+  customerWaId: string;
+  customerName?: string | null;
+  mode: string;
+  status: string;
+  assigneeId?: string | null;
+  labels?: string[] | null;
+  flow?: string;
+}
+
+export interface HandoffSummary {
+  id: string;
+  conversationId?: string;
+  reason: string;
+  intent: string;
+  summary: string;
+  flowState: string;
+  at: string;
+}
+
+/** GET /api/conversations/{id}/assistant */
+export interface AssistantView {
+  flowState: string;
+  mode: string;
+  drafting: boolean;
+  draft?: string | null;
+  draftTurnId?: string | null;
+  latestHandoff?: HandoffSummary | null;
 }

@@ -4,8 +4,21 @@ import { ApiError, get, post, query } from "../api";
 import { subscribe } from "../live";
 import { dayKey, formatDay } from "../format";
 import { MessageBubble } from "./MessageBubble";
-import { Composer } from "./Composer";
-import type { Conversation, Message, MessagePage } from "../types";
+import { Composer, type Prefill } from "./Composer";
+import { canManage, employee } from "../session";
+import type { AssistantView, Conversation, HandoffSummary, Message, MessagePage } from "../types";
+
+const flowNames: Record<string, string> = {
+  greeting: "greeting",
+  service_selection: "choosing a service",
+  scheduling: "finding a time",
+  confirmation: "confirming",
+  payment: "awaiting payment",
+  booked: "booked",
+  faq: "answering questions",
+  handoff: "handed off",
+  serviceSelection: "choosing a service",
+};
 
 const pageSize = 50;
 
@@ -47,6 +60,40 @@ export function ChatPanel({ conversationId, summary, onRead, onBack }: Props) {
   const latest = useRef(0);
   latest.current = messages.length ? messages[messages.length - 1].sequence : 0;
   const lastRead = useRef(0);
+  const [flow, setFlow] = useState<string | null>(null);
+  const [drafting, setDrafting] = useState(false);
+  const [draft, setDraft] = useState<string | null>(null);
+  const [handoff, setHandoff] = useState<HandoffSummary | null>(null);
+  const [prefill, setPrefill] = useState<Prefill | null>(null);
+  const [handlingError, setHandlingError] = useState<string | null>(null);
+  const [handlingBusy, setHandlingBusy] = useState(false);
+  const me = employee.value?.id ?? null;
+
+  async function loadAssistant() {
+    try {
+      const view = await get<AssistantView>(`/api/conversations/${conversationId}/assistant`);
+      setFlow(view.flowState);
+      setDrafting(view.mode === "ai" && view.drafting);
+      setDraft(view.mode === "human" ? view.draft ?? null : null);
+      setHandoff(view.latestHandoff ?? null);
+    } catch {
+      // The chat works without the assistant's side panel.
+    }
+  }
+
+  /** Takes over from the assistant, or hands back to it; of two agents at once, the loser is told who won. */
+  async function handle(action: "takeover" | "release") {
+    setHandlingBusy(true);
+    setHandlingError(null);
+    try {
+      setConversation(await post<Conversation>(`/api/conversations/${conversationId}/${action}`, {}));
+      if (action === "release") setDraft(null);
+    } catch (e) {
+      setHandlingError(e instanceof ApiError ? (e.status === 409 ? "Someone else is handling this conversation." : e.message) : String(e));
+    } finally {
+      setHandlingBusy(false);
+    }
+  }
 
   async function markRead(sequence: number) {
     if (sequence <= lastRead.current || document.visibilityState === "hidden") return;
@@ -98,6 +145,10 @@ export function ChatPanel({ conversationId, summary, onRead, onBack }: Props) {
   }
 
   useEffect(() => {
+    setDrafting(false);
+    setDraft(null);
+    setHandoff(null);
+    void loadAssistant();
     void loadLatest();
     if (!summary) {
       get<Conversation>(`/api/conversations/${conversationId}`).then(setConversation, () => undefined);
@@ -122,7 +173,27 @@ export function ChatPanel({ conversationId, summary, onRead, onBack }: Props) {
           if (message.conversationId !== conversationId) return;
           setMessages((current) => (current.some((m) => m.sequence === message.sequence) ? merge(current, [message]) : current));
         },
-        resync: () => void loadLatest(),
+        changed: (snapshot) => {
+          if (snapshot.id !== conversationId) return;
+          setConversation((current) =>
+            current ? { ...current, mode: snapshot.mode, status: snapshot.status, assigneeId: snapshot.assigneeId ?? null, labels: snapshot.labels ?? current.labels } : current,
+          );
+          if (snapshot.flow) setFlow(snapshot.flow);
+          if (snapshot.mode !== "human") setDraft(null);
+        },
+        drafting: (id, on) => {
+          if (id === conversationId) setDrafting(on);
+        },
+        draft: (id, employeeId, text) => {
+          if (id === conversationId && (!employeeId || employeeId === employee.value?.id)) setDraft(text);
+        },
+        handoff: (summary) => {
+          if (summary.conversationId === conversationId) setHandoff(summary);
+        },
+        resync: () => {
+          void loadLatest();
+          void loadAssistant();
+        },
       }),
     [conversationId],
   );
@@ -143,12 +214,31 @@ export function ChatPanel({ conversationId, summary, onRead, onBack }: Props) {
           <h2 id="chat-title">{name}</h2>
           {conversation && (
             <p class="meta">
-              +{conversation.customer.waId} · {conversation.mode} · {conversation.status}
+              +{conversation.customer.waId} · <span data-testid="mode">{conversation.mode === "ai" ? "AI" : conversation.assigneeId === me ? "you" : conversation.assigneeId ? "a colleague" : "waiting for an agent"}</span>
+              {" · "}{conversation.status}
+              {flow && conversation.mode === "ai" && <> · <span data-testid="flow">{flowNames[flow] ?? flow}</span></>}
             </p>
           )}
         </div>
+        {conversation && (
+          <div class="handling">
+            {(conversation.mode === "ai" || (conversation.mode === "human" && !conversation.assigneeId)) && (
+              <button type="button" class="primary" disabled={handlingBusy} onClick={() => void handle("takeover")}>Take over</button>
+            )}
+            {conversation.mode === "human" && conversation.assigneeId && (conversation.assigneeId === me || canManage.value) && (
+              <button type="button" class="secondary" disabled={handlingBusy} onClick={() => void handle("release")}>Hand back to AI</button>
+            )}
+          </div>
+        )}
       </header>
       {error && <div class="form-error" role="alert">{error}</div>}
+      {handlingError && <div class="form-error" role="alert">{handlingError}</div>}
+      {handoff && conversation?.mode === "human" && (
+        <aside class="handoff-summary" aria-label="Why this conversation came to the team">
+          <strong>{handoff.intent}</strong>
+          <p>{handoff.summary}</p>
+        </aside>
+      )}
       <ol
         class="messages"
         ref={list}
@@ -177,9 +267,25 @@ export function ChatPanel({ conversationId, summary, onRead, onBack }: Props) {
           </Fragment>
         ))}
         {!loading && messages.length === 0 && !error && <li class="empty">No messages yet.</li>}
+        {drafting && conversation?.mode === "ai" && (
+          <li class="drafting" role="status">
+            AI is drafting a reply…
+          </li>
+        )}
       </ol>
+      {draft && conversation?.mode === "human" && (
+        <aside class="draft" aria-label="The assistant's unsent reply">
+          <p class="meta">The assistant had written this reply when the conversation was taken over. It was not sent.</p>
+          <p class="text">{draft}</p>
+          <div class="actions">
+            <button type="button" class="secondary" onClick={() => { setPrefill({ text: draft, key: Date.now() }); setDraft(null); }}>Use in my reply</button>
+            <button type="button" class="link-button" onClick={() => setDraft(null)}>Dismiss</button>
+          </div>
+        </aside>
+      )}
       <Composer
         conversationId={conversationId}
+        prefill={prefill}
         onSent={(message) => {
           stickToBottom.current = true;
           setMessages((current) => merge(current, [message]));

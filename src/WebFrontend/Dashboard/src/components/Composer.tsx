@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { ApiError, post } from "../api";
 import { Field, FormError } from "./Field";
 import type { Message } from "../types";
@@ -12,14 +12,23 @@ function newClientMessageId(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-type Props = { conversationId: string; onSent: (message: Message) => void };
+/** Text put into the composer from outside (the assistant's draft); a new `key` puts it in again. */
+export type Prefill = { text: string; key: number };
+
+type Props = { conversationId: string; onSent: (message: Message) => void; prefill?: Prefill | null };
 
 /**
  * Sends text; when the API says the 24-hour window is closed (422, errors.template), offers the template
  * form instead. A retry after a failure reuses the same client message id, so the server stores it once.
  */
-export function Composer({ conversationId, onSent }: Props) {
+export function Composer({ conversationId, onSent, prefill }: Props) {
   const [text, setText] = useState("");
+  useEffect(() => {
+    if (prefill) {
+      setText(prefill.text);
+      document.getElementById("composer-text")?.focus();
+    }
+  }, [prefill?.key]);
   const [clientMessageId, setClientMessageId] = useState(newClientMessageId);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -64,7 +64,18 @@ function Content({ message }: { message: Message }) {
         </>
       );
     case "audio":
-      return link ? <audio src={link} controls preload="metadata" aria-label={media?.isVoice ? "Voice message" : "Audio"} /> : <p class="media-missing">🎤 {media?.isVoice ? "Voice message" : "Audio"} (no preview available)</p>;
+      return (
+        <>
+          {link ? <audio src={link} controls preload="metadata" aria-label={media?.isVoice ? "Voice message" : "Audio"} /> : <p class="media-missing">🎤 {media?.isVoice ? "Voice message" : "Audio"} (no preview available)</p>}
+          {media?.transcript ? (
+            <p class="text transcript" title="Transcript">“{media.transcript}”</p>
+          ) : media?.transcriptionState === "off" ? (
+            <p class="meta">Transcription is off for this business</p>
+          ) : media?.transcriptionState === "failed" ? (
+            <p class="meta">The voice note could not be transcribed</p>
+          ) : null}
+        </>
+      );
     case "document": {
       const name = media?.fileName || "Document";
       return (

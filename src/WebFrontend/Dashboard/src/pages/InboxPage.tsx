@@ -62,6 +62,14 @@ export function InboxPage({ conversationId }: { conversationId: string | null })
   useEffect(
     () =>
       subscribe({
+        changed: (snapshot) =>
+          setItems((current) =>
+            current.map((c) =>
+              c.id === snapshot.id
+                ? { ...c, mode: snapshot.mode, status: snapshot.status, assigneeId: snapshot.assigneeId ?? null, labels: snapshot.labels ?? c.labels }
+                : c,
+            ),
+          ),
         added: (message: Message) => {
           if (!listed.current.some((c) => c.id === message.conversationId)) {
             void load();

@@ -1,0 +1,22 @@
+using Npgsql;
+
+namespace Conversations.Infrastructure.Voice;
+
+/// <summary>Audio messages as the transcription endpoint finds them, scoped to one business.</summary>
+public sealed class VoiceMessages(NpgsqlDataSource dataSource)
+{
+    /// <summary>The message's conversation and stored audio; null when the business has no such message.</summary>
+    public async Task<StoredAudio?> FindAsync(Guid businessId, Guid messageId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT conversation_id, kind, (content->'media'->>'storedMediaId')::uuid
+              FROM messages WHERE business_id = @b AND id = @id
+            """);
+        command.Parameters.AddWithValue("b", businessId);
+        command.Parameters.AddWithValue("id", messageId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new StoredAudio(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetGuid(2))
+            : null;
+    }
+}

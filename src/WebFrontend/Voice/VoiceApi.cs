@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using Conversations.Grains.Interfaces;
+using Conversations.Grains.Interfaces.Models;
+using Conversations.Grains.Voice;
+using Conversations.Infrastructure.Accounts;
+using Conversations.Infrastructure.Voice;
+using Conversations.WebFrontend.Auth;
+using Conversations.WebFrontend.Bookings;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Conversations.WebFrontend.Voice;
+
+/// <summary>Voice notes: whether and how a business transcribes them, and transcribing one on request.</summary>
+public static class VoiceApi
+{
+    public static IEndpointRouteBuilder MapVoiceApi(this IEndpointRouteBuilder app)
+    {
+        var settings = app.MapGroup("/api/settings/voice").WithTags("Voice");
+        settings.MapGet("/", GetSettingsAsync);
+        settings.MapPatch("/", UpdateSettingsAsync);
+        app.MapPost("/api/voice/transcribe", TranscribeAsync).WithTags("Voice");
+        return app;
+    }
+
+    /// <param name="BaseUrl">Its own OpenAI-compatible endpoint; without one, the assistant's is used. Empty removes it.</param>
+    /// <param name="ApiKey">Write-only: null keeps the stored key, an empty string removes it.</param>
+    public sealed record VoiceSettingsRequest(bool? Enabled, string? Model, string? BaseUrl, string? ApiKey);
+
+    public sealed record TranscribeRequest(Guid? MessageId);
+
+    private static async Task<Ok<VoiceSettingsView>> GetSettingsAsync(ClaimsPrincipal user, VoiceSettingsStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.GetAsync(user.GetBusinessId(), cancellationToken));
+
+    private static async Task<Results<Ok<VoiceSettingsView>, ProblemHttpResult>> UpdateSettingsAsync(
+        VoiceSettingsRequest? request, ClaimsPrincipal user, VoiceSettingsStore store, CancellationToken cancellationToken)
+    {
+        if (user.FindFirstValue(ConversationsClaims.Role) is not (EmployeeRoles.Owner or EmployeeRoles.Admin))
+        {
+            return FieldProblems.Forbidden("Only owners and admins change the voice settings.");
+        }
+
+        if (request is null)
+        {
+            return FieldProblems.Of(StatusCodes.Status400BadRequest, "body", "The settings are required.");
+        }
+
+        var current = await store.GetAsync(user.GetBusinessId(), cancellationToken);
+        var model = request.Model is null ? current.Model : request.Model.Trim() is { Length: > 0 } m ? m : null;
+        if (model is not null && (model.Length > 100 || model.Any(char.IsWhiteSpace)))
+        {
+            return FieldProblems.Of(StatusCodes.Status400BadRequest, "model", "The model is an id such as whisper-1: at most 100 characters, no spaces.");
+        }
+
+        var baseUrl = request.BaseUrl is null ? current.BaseUrl : request.BaseUrl.Trim() is { Length: > 0 } url ? url : null;
+        if (baseUrl is not null && (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https") || baseUrl.Length > 500))
+        {
+            return FieldProblems.Of(StatusCodes.Status400BadRequest, "baseUrl", "The base URL must be an absolute http(s) URL, such as https://api.openai.com/v1.");
+        }
+
+        if (request.ApiKey is { Length: > 500 })
+        {
+            return FieldProblems.Of(StatusCodes.Status400BadRequest, "apiKey", "The API key is at most 500 characters.");
+        }
+
+        return TypedResults.Ok(await store.SaveAsync(
+            user.GetBusinessId(), request.Enabled ?? current.Enabled, model, baseUrl, request.ApiKey?.Trim(), user.GetEmployeeId(), cancellationToken));
+    }
+
+    /// <summary>Transcribes one voice note now, whether or not the business transcribes automatically.</summary>
+    private static async Task<Results<Ok<VoiceTranscription>, ProblemHttpResult>> TranscribeAsync(
+        TranscribeRequest? request, ClaimsPrincipal user, VoiceMessages messages, IVoiceTranscriber transcriber, IGrainFactory grains,
+        CancellationToken cancellationToken)
+    {
+        if (request?.MessageId is not { } messageId)
+        {
+            return FieldProblems.Of(StatusCodes.Status400BadRequest, "messageId", "The voice note's message id is required.");
+        }
+
+        var businessId = user.GetBusinessId();
+        if (await messages.FindAsync(businessId, messageId, cancellationToken) is not { } audio)
+        {
+            return FieldProblems.NotFound("message");
+        }
+
+        if (audio.Kind != "audio")
+        {
+            return FieldProblems.Of(StatusCodes.Status400BadRequest, "messageId", "Only audio messages are transcribed.");
+        }
+
+        if (audio.StoredMediaId is not { } mediaId)
+        {
+            return FieldProblems.Conflict("messageId", "The audio has not been fetched from WhatsApp yet; try again in a moment.");
+        }
+
+        var transcription = await transcriber.TranscribeAsync(businessId, mediaId, onRequest: true, cancellationToken);
+        await grains.GetGrain<IConversationGrain>(audio.ConversationId).RecordTranscriptAsync(messageId, transcription);
+        return TypedResults.Ok(transcription);
+    }
+}
