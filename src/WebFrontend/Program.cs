@@ -1,6 +1,7 @@
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Conversations.Infrastructure.Hosting;
+using Conversations.WebFrontend.Analytics;
 using Conversations.WebFrontend.Assistant;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Bookings;
@@ -80,6 +81,7 @@ app.MapCalendarApi();
 app.MapKnowledgeApi();
 app.MapPromptTemplatesApi();
 app.MapAssistantApi();
+app.MapAnalyticsApi();
 app.MapVoiceApi();
 app.MapPaymentsApi();
 app.MapStripeWebhook();

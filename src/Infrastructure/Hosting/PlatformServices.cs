@@ -7,6 +7,7 @@ using Conversations.Grains.Conversations;
 using Conversations.Grains.Workspace;
 using Conversations.Grains.Employees;
 using Conversations.Infrastructure.Accounts;
+using Conversations.Infrastructure.Analytics;
 using Conversations.Infrastructure.Bookings;
 using Conversations.Infrastructure.Channels;
 using Conversations.Infrastructure.Conversations;
@@ -97,6 +98,7 @@ public static class PlatformServices
         services.AddConversationsPromptTemplates();
         services.AddConversationsPayments();
         services.AddConversationsAssistant();
+        services.AddConversationsAnalytics();
         services.AddConversationsVoice();
         services.AddConversationsPlatformAdministration();
         return builder;
