@@ -32,22 +32,23 @@ INSERT INTO roles (id, business_id, name, permissions, is_system) VALUES
         'conversations.read', 'conversations.reply', 'conversations.handle', 'conversations.supervise', 'notes.write',
         'canned_responses.write', 'customers.read', 'customers.write', 'customers.import', 'customers.export',
         'customers.erase', 'bookings.read', 'bookings.write', 'services.manage', 'calendar.business', 'knowledge.read',
-        'knowledge.manage', 'templates.read', 'templates.manage', 'assistant.manage', 'settings.read', 'settings.manage',
-        'security.manage', 'employees.read', 'employees.manage', 'roles.manage', 'billing.manage', 'analytics.read',
-        'activity.read'], true),
+        'knowledge.manage', 'templates.read', 'templates.manage', 'assistant.read', 'assistant.manage', 'settings.read',
+        'settings.manage', 'security.manage', 'employees.read', 'employees.manage', 'roles.manage',
+        'billing.manage', 'ratings.read', 'analytics.read', 'activity.read'], true),
     ('00000000-0000-0000-0000-000000000002', NULL, 'admin', ARRAY[
         'conversations.read', 'conversations.reply', 'conversations.handle', 'conversations.supervise', 'notes.write',
         'canned_responses.write', 'customers.read', 'customers.write', 'customers.import', 'customers.export',
         'customers.erase', 'bookings.read', 'bookings.write', 'services.manage', 'calendar.business', 'knowledge.read',
-        'knowledge.manage', 'templates.read', 'templates.manage', 'assistant.manage', 'settings.read', 'settings.manage',
-        'employees.read', 'employees.manage', 'roles.manage', 'analytics.read', 'activity.read'], true),
+        'knowledge.manage', 'templates.read', 'templates.manage', 'assistant.read', 'assistant.manage', 'settings.read',
+        'settings.manage', 'employees.read', 'employees.manage', 'roles.manage', 'ratings.read',
+        'analytics.read', 'activity.read'], true),
     ('00000000-0000-0000-0000-000000000003', NULL, 'agent', ARRAY[
         'conversations.read', 'conversations.reply', 'conversations.handle', 'notes.write', 'canned_responses.write',
         'customers.read', 'customers.write', 'bookings.read', 'bookings.write', 'knowledge.read', 'templates.read',
-        'settings.read', 'employees.read', 'analytics.read', 'activity.read'], true),
+        'assistant.read', 'settings.read', 'employees.read', 'ratings.read', 'activity.read'], true),
     ('00000000-0000-0000-0000-000000000004', NULL, 'viewer', ARRAY[
-        'conversations.read', 'customers.read', 'bookings.read', 'knowledge.read', 'templates.read', 'settings.read',
-        'employees.read', 'analytics.read', 'activity.read'], true);
+        'conversations.read', 'customers.read', 'bookings.read', 'knowledge.read', 'templates.read', 'assistant.read',
+        'settings.read', 'employees.read', 'ratings.read', 'activity.read'], true);
 
 -- The names were a closed list; now they are the roles above and each business's own.
 ALTER TABLE employees DROP CONSTRAINT employees_role_check;

@@ -11,6 +11,7 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 });
 
 builder.AddConversationsPlatform();
+builder.AddConversationsTelemetry("conversations-silo");
 builder.UseOrleans(silo => silo.UseConversationsCluster(builder.Configuration));
 
 await builder.Build().RunAsync();

@@ -1,4 +1,7 @@
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Conversations.Infrastructure.Hosting;
+using Conversations.WebFrontend.Analytics;
 using Conversations.WebFrontend.Assistant;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Bookings;
@@ -29,6 +32,10 @@ using Conversations.WebFrontend.Workspace;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddConversationsPlatform();
+builder.AddConversationsTelemetry(
+    "conversations-frontend",
+    tracing => tracing.AddAspNetCoreInstrumentation(),
+    metrics => metrics.AddAspNetCoreInstrumentation().AddPrometheusExporter());
 builder.AddConversationsCluster();
 builder.AddConversationsWeb();
 
@@ -43,6 +50,8 @@ app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapHealthApi();
+app.MapOpenApi().AllowAnonymous();
+app.MapMetrics();
 app.MapAuthApi();
 app.MapTwoFactorApi();
 app.MapPlatformApi();
@@ -56,6 +65,7 @@ app.MapWhatsAppWebhook();
 app.MapTwilioWebhook();
 app.MapConversationsApi();
 app.MapHandlingApi();
+app.MapSeedHandlingRoutes();
 app.MapNotesApi();
 app.MapCannedResponsesApi();
 app.MapNotificationsApi();
@@ -75,6 +85,7 @@ app.MapCalendarApi();
 app.MapKnowledgeApi();
 app.MapPromptTemplatesApi();
 app.MapAssistantApi();
+app.MapAnalyticsApi();
 app.MapVoiceApi();
 app.MapPaymentsApi();
 app.MapStripeWebhook();

@@ -1,5 +1,6 @@
 using Conversations.Grains.Assistant;
 using Conversations.Grains.Conversations;
+using Conversations.Grains.Observability;
 using Conversations.Grains.Employees;
 using Conversations.Infrastructure.Accounts;
 using Conversations.Infrastructure.Assistant;
@@ -71,6 +72,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IEmployeeSecurityStore, PostgresEmployeeSecurityStore>();
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<IAssistantLedger, PostgresAssistantLedger>();
+            silo.Services.AddMetrics();
+            silo.Services.AddSingleton<ConversationsMetrics>();
             silo.Services.AddOptions<AssistantOptions>().Configure(o => o.Enabled = false);
         }
     }

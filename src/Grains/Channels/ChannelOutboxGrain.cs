@@ -1,3 +1,4 @@
+using Conversations.Grains.Observability;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,7 @@ public sealed partial class ChannelOutboxGrain(
     IWhatsAppSender sender,
     IMediaDownloader media,
     IOptions<ChannelOutboxOptions> options,
+    ConversationsMetrics metrics,
     TimeProvider time,
     ILogger<ChannelOutboxGrain> logger) : Grain, IChannelOutboxGrain, IRemindable
 {
@@ -125,6 +127,7 @@ public sealed partial class ChannelOutboxGrain(
 
         var delay = RetryDelay.After(attempts, settings.FirstRetryDelay, settings.MaxRetryDelay, Random.Shared.NextDouble());
         LogRetrying(item.BusinessId, item.ConversationId, attempts, delay, null, result.Error);
+        metrics.Retried(this.GetPrimaryKeyString(), "media");
         await outbox.RescheduleAsync(item.MessageId, attempts, time.GetUtcNow() + delay, result.Error ?? "");
     }
 
@@ -162,6 +165,7 @@ public sealed partial class ChannelOutboxGrain(
         }
 
         LogRetrying(item.BusinessId, item.ConversationId, attempts, delay, result.ErrorCode, result.ErrorTitle);
+        metrics.Retried(this.GetPrimaryKeyString(), "send");
         await outbox.RescheduleAsync(item.MessageId, attempts, time.GetUtcNow() + delay, $"{result.ErrorCode} {result.ErrorTitle}".Trim());
     }
 

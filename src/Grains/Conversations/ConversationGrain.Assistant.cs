@@ -53,8 +53,14 @@ public sealed partial class ConversationGrain
         }
 
         s.Assistant = reply.Memory.HandledSequence >= s.Assistant.HandledSequence ? reply.Memory : reply.Memory with { HandledSequence = s.Assistant.HandledSequence };
+        if (sent.Count > 0)
+        {
+            metrics.AssistantReplied(now - startedAt, reply.Engine);
+        }
+
         if (reply.Handoff is { } handoff)
         {
+            metrics.HandedOff(handoff.Reason);
             s.Assistant = s.Assistant with { State = FlowState.Handoff };
             customerWroteDuringTurn = false;
             await QueueForHumansAsync(null);

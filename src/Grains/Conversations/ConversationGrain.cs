@@ -1,6 +1,7 @@
 using Conversations.Grains.Assistant;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
+using Conversations.Grains.Observability;
 using Conversations.Grains.Workspace;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,7 @@ public sealed partial class ConversationGrain(
     IConversationStore store,
     IEmployeeNotifier notifier,
     IAssistantLedger ledger,
+    ConversationsMetrics metrics,
     IOptions<AssistantOptions> assistantOptions,
     TimeProvider time,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
@@ -120,6 +122,7 @@ public sealed partial class ConversationGrain(
         }
 
         lastSequence = stored.Sequence;
+        metrics.Received(message.ChannelKey);
         await PublishAsync(new MessageAdded(message.BusinessId, stored.ToView()));
         if (message.Content.Kind == "audio" && stored.OutboxChannelKey is not null)
         {
@@ -238,6 +241,15 @@ public sealed partial class ConversationGrain(
         if (updated is null)
         {
             return;
+        }
+
+        if (result.Accepted)
+        {
+            metrics.Sent(state.State.ChannelKey, updated.Sender.ToString().ToLowerInvariant());
+        }
+        else
+        {
+            metrics.Failed(state.State.ChannelKey);
         }
 
         await PublishAsync(new MessageUpdated(state.State.BusinessId, updated));

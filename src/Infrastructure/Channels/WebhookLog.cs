@@ -1,3 +1,4 @@
+using Conversations.Grains.Observability;
 using Conversations.Infrastructure.Database;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -21,14 +22,25 @@ public sealed partial class WebhookLog : IAsyncDisposable
 
     private readonly Task writer;
 
-    public WebhookLog(NpgsqlDataSource dataSource, ILogger<WebhookLog> logger)
+    private readonly ConversationsMetrics metrics;
+
+    public WebhookLog(NpgsqlDataSource dataSource, ConversationsMetrics metrics, ILogger<WebhookLog> logger)
     {
         this.dataSource = dataSource;
+        this.metrics = metrics;
         this.logger = logger;
         writer = Task.Run(WriteLoopAsync);
     }
 
-    public void Record(WebhookLogEntry entry) => pending.Writer.TryWrite(entry);
+    public void Record(WebhookLogEntry entry)
+    {
+        if (entry.StatusCode >= 400)
+        {
+            metrics.WebhookRejected(entry.Provider, entry.Outcome);
+        }
+
+        pending.Writer.TryWrite(entry);
+    }
 
     public async ValueTask DisposeAsync()
     {

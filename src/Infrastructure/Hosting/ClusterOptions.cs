@@ -33,6 +33,13 @@ public sealed class ClusterHostingOptions : IValidatableObject
     public int GatewayPort { get; set; } = 30000;
 
     /// <summary>
+    /// Running as a Kubernetes pod (deploy/kubernetes): silo name, advertised address, cluster and service ids come
+    /// from the pod (POD_NAME, POD_IP, ORLEANS_CLUSTER_ID, ORLEANS_SERVICE_ID), and silos whose pod is gone are
+    /// declared dead at once. Clustering itself stays in PostgreSQL.
+    /// </summary>
+    public bool KubernetesHosting { get; set; }
+
+    /// <summary>
     /// Membership failure detection (Orleans <c>ClusterMembershipOptions</c>); unset keeps Orleans' default. A silo
     /// that stops answering is suspected after <see cref="NumMissedProbesLimit"/> missed probes of
     /// <see cref="ProbeTimeout"/> each, and declared dead once enough suspicions younger than

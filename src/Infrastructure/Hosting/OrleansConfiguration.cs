@@ -26,13 +26,23 @@ public static class OrleansConfiguration
         var connectionString = DatabaseOptions.ReadConnectionString(configuration);
         var cluster = ValidatedConfiguration.Read<ClusterHostingOptions>(configuration, ClusterHostingOptions.Section);
 
-        silo.Configure<ClusterOptions>(o =>
+        silo.AddActivityPropagation();
+        if (cluster.KubernetesHosting)
         {
-            o.ClusterId = cluster.ClusterId;
-            o.ServiceId = cluster.ServiceId;
-        });
-        silo.ConfigureEndpoints(
-            IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort, cluster.ListenOnAnyAddress);
+            silo.Configure<EndpointOptions>(o => (o.SiloPort, o.GatewayPort) = (cluster.SiloPort, cluster.GatewayPort));
+            silo.UseKubernetesHosting();
+        }
+        else
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = cluster.ClusterId;
+                o.ServiceId = cluster.ServiceId;
+            });
+            silo.ConfigureEndpoints(
+                IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort, cluster.ListenOnAnyAddress);
+        }
+
         silo.Configure<ClusterMembershipOptions>(o =>
         {
             o.ProbeTimeout = cluster.ProbeTimeout ?? o.ProbeTimeout;
@@ -70,6 +80,7 @@ public static class OrleansConfiguration
 
     public static IClientBuilder UseConversationsCluster(this IClientBuilder client, IConfiguration configuration)
     {
+        client.AddActivityPropagation();
         var connectionString = DatabaseOptions.ReadConnectionString(configuration);
         var cluster = ValidatedConfiguration.Read<ClusterHostingOptions>(configuration, ClusterHostingOptions.Section);
 

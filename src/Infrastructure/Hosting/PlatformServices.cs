@@ -1,4 +1,5 @@
 using Conversations.Grains.Businesses;
+using Conversations.Grains.Observability;
 using Conversations.Infrastructure.Assistant;
 using Conversations.Infrastructure.Voice;
 using Conversations.Grains.Channels;
@@ -6,6 +7,7 @@ using Conversations.Grains.Conversations;
 using Conversations.Grains.Workspace;
 using Conversations.Grains.Employees;
 using Conversations.Infrastructure.Accounts;
+using Conversations.Infrastructure.Analytics;
 using Conversations.Infrastructure.Bookings;
 using Conversations.Infrastructure.Channels;
 using Conversations.Infrastructure.Conversations;
@@ -55,6 +57,8 @@ public static class PlatformServices
         services.AddSingleton<PlatformSecrets>();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<ConversationsMetrics>();
         services.AddOptions<AssignmentOptions>().BindConfiguration(AssignmentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IAssignmentStore, PostgresAssignmentStore>();
         services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -98,6 +102,7 @@ public static class PlatformServices
         services.AddConversationsPromptTemplates();
         services.AddConversationsPayments();
         services.AddConversationsAssistant();
+        services.AddConversationsAnalytics();
         services.AddConversationsVoice();
         services.AddConversationsPlatformAdministration();
         return builder;

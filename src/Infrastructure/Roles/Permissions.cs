@@ -28,6 +28,7 @@ public static class Permissions
     public const string KnowledgeManage = "knowledge.manage";
     public const string TemplatesRead = "templates.read";
     public const string TemplatesManage = "templates.manage";
+    public const string AssistantRead = "assistant.read";
     public const string AssistantManage = "assistant.manage";
     public const string SettingsRead = "settings.read";
     public const string SettingsManage = "settings.manage";
@@ -36,6 +37,7 @@ public static class Permissions
     public const string EmployeesManage = "employees.manage";
     public const string RolesManage = "roles.manage";
     public const string BillingManage = "billing.manage";
+    public const string RatingsRead = "ratings.read";
     public const string AnalyticsRead = "analytics.read";
     public const string ActivityRead = "activity.read";
 
@@ -61,15 +63,17 @@ public static class Permissions
         new(KnowledgeManage, "Write, change and delete knowledge-base articles."),
         new(TemplatesRead, "See the assistant's prompt templates and try them."),
         new(TemplatesManage, "Create, change, delete and restore prompt templates."),
+        new(AssistantRead, "See the assistant's and voice transcription's settings (never their keys), what the assistant works from, and its usage and cost."),
         new(AssistantManage, "Change the assistant's and voice transcription's settings (provider, model, keys, instructions)."),
-        new(SettingsRead, "See the business's settings: WhatsApp numbers, workspace, assistant, voice, payments, security."),
+        new(SettingsRead, "See the business's settings: WhatsApp numbers, workspace, payments, security."),
         new(SettingsManage, "Connect and remove WhatsApp numbers; change the workspace and payment settings."),
         new(SecurityManage, "Require two-factor authentication for the whole team."),
         new(EmployeesRead, "See the team and its presence."),
         new(EmployeesManage, "Invite, rename, change the role of and deactivate employees."),
         new(RolesManage, "See, create, change and delete the business's roles."),
         new(BillingManage, "See and change the business's plan; see its invoices."),
-        new(AnalyticsRead, "See customer ratings and the assistant's usage and cost."),
+        new(RatingsRead, "See customers' ratings per employee and the newest ratings with their comments."),
+        new(AnalyticsRead, "See and export the business's reports: conversations and response times, revenue, each colleague's performance."),
         new(ActivityRead, "See the history of a conversation's assignments and of a booking's changes."),
     ];
 

@@ -28,18 +28,18 @@ public static class SystemRoles
 
     public static SystemRole Agent { get; } = new(
         new Guid("00000000-0000-0000-0000-000000000003"), EmployeeRoles.Agent,
-        "Works conversations, customers and bookings; reads the rest.",
+        "Works conversations, customers and bookings; reads the rest but the business's reports (revenue, colleagues' performance).",
         Set(
             ConversationsRead, ConversationsReply, ConversationsHandle, NotesWrite, CannedResponsesWrite,
             CustomersRead, CustomersWrite, BookingsRead, BookingsWrite,
-            KnowledgeRead, TemplatesRead, SettingsRead, EmployeesRead, AnalyticsRead, ActivityRead));
+            KnowledgeRead, TemplatesRead, AssistantRead, SettingsRead, EmployeesRead, RatingsRead, ActivityRead));
 
     public static SystemRole Viewer { get; } = new(
         new Guid("00000000-0000-0000-0000-000000000004"), EmployeeRoles.Viewer,
-        "Reads everything agents read; changes nothing but their own account.",
+        "Reads what agents read; changes nothing but their own account.",
         Set(
-            ConversationsRead, CustomersRead, BookingsRead, KnowledgeRead, TemplatesRead, SettingsRead,
-            EmployeesRead, AnalyticsRead, ActivityRead));
+            ConversationsRead, CustomersRead, BookingsRead, KnowledgeRead, TemplatesRead, AssistantRead, SettingsRead,
+            EmployeesRead, RatingsRead, ActivityRead));
 
     public static IReadOnlyList<SystemRole> All { get; } = [Owner, Admin, Agent, Viewer];
 

@@ -17,7 +17,7 @@ public static class VoiceApi
     public static IEndpointRouteBuilder MapVoiceApi(this IEndpointRouteBuilder app)
     {
         var settings = app.MapGroup("/api/settings/voice").WithTags("Voice");
-        settings.MapGet("/", GetSettingsAsync).RequirePermission(Permissions.SettingsRead);
+        settings.MapGet("/", GetSettingsAsync).RequirePermission(Permissions.AssistantRead);
         settings.MapPatch("/", UpdateSettingsAsync).RequirePermission(Permissions.AssistantManage);
         app.MapPost("/api/voice/transcribe", TranscribeAsync).WithTags("Voice").RequirePermission(Permissions.ConversationsReply);
         return app;

@@ -12,7 +12,7 @@ public static class RatingsApi
 {
     public static IEndpointRouteBuilder MapRatingsApi(this IEndpointRouteBuilder app)
     {
-        var ratings = app.MapGroup("/api/ratings").WithTags("Ratings").RequirePermission(Permissions.AnalyticsRead);
+        var ratings = app.MapGroup("/api/ratings").WithTags("Ratings").RequirePermission(Permissions.RatingsRead);
         ratings.MapGet("/", SummaryAsync);
         ratings.MapGet("/recent", RecentAsync);
         return app;

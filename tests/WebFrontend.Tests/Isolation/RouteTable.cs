@@ -17,6 +17,10 @@ public static class RouteTable
         // Public: signed by their provider, or the steps before one has a token.
         ["* /health/live"] = Anonymous(),
         ["* /health/ready"] = Anonymous(),
+        ["GET /openapi/{documentName}.json"] = Anonymous(),
+
+        // Prometheus scraping: served to the local host only (or where the operator allows), no token.
+        ["* /metrics"] = Anonymous(),
         ["POST /api/businesses"] = Anonymous(),
         ["POST /api/auth/login"] = Anonymous(),
         ["POST /api/auth/login/2fa"] = Anonymous(),
@@ -88,6 +92,8 @@ public static class RouteTable
         ["POST /api/conversations/{id:guid}/status"] = Found(ConversationsHandle, w => new($"/api/conversations/{w.ConversationId}/status", new { status = "resolved" })),
         ["POST /api/conversations/{id:guid}/labels"] = Found(ConversationsHandle, w => new($"/api/conversations/{w.ConversationId}/labels", new { add = new[] { "vip" } })),
         ["GET /api/assignments"] = Found(ActivityRead, w => new($"/api/assignments?conversationId={w.ConversationId}")),
+        ["POST /api/conversations/takeover"] = Found(ConversationsHandle, w => new("/api/conversations/takeover", new { conversationId = w.ConversationId, action = "takeover" })),
+        ["POST /api/assignments"] = Found(ConversationsHandle, w => new("/api/assignments", new { conversationId = w.ConversationId, employeeId = (Guid?)null })),
         ["GET /api/messages"] = Found(ConversationsRead, w => new($"/api/messages?conversationId={w.ConversationId}")),
         ["POST /api/messages"] = Found(ConversationsReply, w => new("/api/messages", new { conversationId = w.ConversationId, text = "Hola" })),
         ["GET /api/media/{id:guid}"] = Found(ConversationsRead, w => new($"/api/media/{w.MediaId}")),
@@ -103,9 +109,17 @@ public static class RouteTable
         ["PATCH /api/canned-responses/{id:guid}"] = Found(CannedResponsesWrite, w => new($"/api/canned-responses/{w.CannedResponseId}", new { title = "Mine now" })),
         ["DELETE /api/canned-responses/{id:guid}"] = Found(CannedResponsesWrite, w => new($"/api/canned-responses/{w.CannedResponseId}")),
         ["POST /api/canned-responses/{id:guid}/use"] = Found(ConversationsReply, w => new($"/api/canned-responses/{w.CannedResponseId}/use", new { })),
-        ["GET /api/ratings"] = Scoped(AnalyticsRead, _ => new("/api/ratings")),
-        ["GET /api/ratings/recent"] = Scoped(AnalyticsRead, _ => new("/api/ratings/recent")),
-        ["GET /api/assistant/usage"] = Scoped(AnalyticsRead, _ => new("/api/assistant/usage")),
+        ["GET /api/ratings"] = Scoped(RatingsRead, _ => new("/api/ratings")),
+        ["GET /api/ratings/recent"] = Scoped(RatingsRead, _ => new("/api/ratings/recent")),
+        ["GET /api/assistant/usage"] = Scoped(AssistantRead, _ => new("/api/assistant/usage")),
+        ["GET /api/context"] = Scoped(AssistantRead, _ => new("/api/context")),
+
+        // The business's reports.
+        ["GET /api/analytics/conversations"] = Scoped(AnalyticsRead, _ => new("/api/analytics/conversations")),
+        ["GET /api/analytics/revenue"] = Scoped(AnalyticsRead, _ => new("/api/analytics/revenue")),
+        ["GET /api/analytics/performance"] = Scoped(AnalyticsRead, _ => new("/api/analytics/performance")),
+        ["POST /api/analytics/export"] = Scoped(AnalyticsRead, _ => new("/api/analytics/export", new { report = "performance" })),
+        ["GET /api/analytics/exports"] = Scoped(AnalyticsRead, _ => new("/api/analytics/exports")),
 
         // Customers.
         ["GET /api/customers"] = Scoped(CustomersRead, w => new($"/api/customers?search={w.Marker}")),
@@ -170,9 +184,9 @@ public static class RouteTable
         ["PATCH /api/settings/workspace"] = Scoped(SettingsManage, _ => new("/api/settings/workspace", new { announceAgentJoined = false })),
         ["GET /api/settings/security"] = Scoped(SettingsRead, _ => new("/api/settings/security")),
         ["PATCH /api/settings/security"] = Scoped(SecurityManage, _ => new("/api/settings/security", new { requireTwoFactor = false })),
-        ["GET /api/settings/ai"] = Scoped(SettingsRead, _ => new("/api/settings/ai")),
+        ["GET /api/settings/ai"] = Scoped(AssistantRead, _ => new("/api/settings/ai")),
         ["PATCH /api/settings/ai"] = Scoped(AssistantManage, _ => new("/api/settings/ai", new { instructions = "Be kind." })),
-        ["GET /api/settings/voice"] = Scoped(SettingsRead, _ => new("/api/settings/voice")),
+        ["GET /api/settings/voice"] = Scoped(AssistantRead, _ => new("/api/settings/voice")),
         ["PATCH /api/settings/voice"] = Scoped(AssistantManage, _ => new("/api/settings/voice", new { enabled = false })),
         ["GET /api/payments/settings"] = Scoped(SettingsRead, _ => new("/api/payments/settings")),
         ["PATCH /api/payments/settings"] = Scoped(SettingsManage, _ => new("/api/payments/settings", new { onlinePayments = true })),

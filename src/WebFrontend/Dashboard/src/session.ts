@@ -14,7 +14,10 @@ export function can(permission: string): boolean {
   return employee.value?.permissions?.includes(permission) ?? false;
 }
 
+/** Owners and admins, as pages asked before roles had permissions; prefer `can(permission)` for what a page does. */
+export const canManage = computed(() => can("employees.manage"));
 export const canManageSettings = computed(() => can("settings.manage"));
+export const canManageServices = computed(() => can("services.manage"));
 export const canManageTeam = computed(() => can("employees.manage"));
 export const canSupervise = computed(() => can("conversations.supervise"));
 

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Security.Claims;
+using Conversations.Infrastructure.Analytics;
+using Conversations.Infrastructure.Roles;
+using Conversations.WebFrontend.Auth;
+using Conversations.WebFrontend.Roles;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Conversations.WebFrontend.Analytics;
+
+/// <summary>
+/// The business's figures per local day for those whose role grants <c>analytics.read</c> (owners and admins): conversations and response times, revenue,
+/// the team's performance, and CSV exports of each (recorded: who exported which report for which days).
+/// </summary>
+public static class AnalyticsApi
+{
+    private const int MaxExportsListed = 200;
+
+    public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
+    {
+        // The figures include revenue and each colleague's performance: owners and admins see them, not agents.
+        var analytics = app.MapGroup("/api/analytics").WithTags("Analytics").RequirePermission(Permissions.AnalyticsRead);
+        analytics.MapGet("/conversations", ConversationsAsync);
+        analytics.MapGet("/revenue", RevenueAsync);
+        analytics.MapGet("/performance", PerformanceAsync);
+        analytics.MapPost("/export", ExportAsync);
+        analytics.MapGet("/exports", ExportsAsync);
+        return app;
+    }
+
+    private static Task<Results<Ok<ConversationReport>, ValidationProblem>> ConversationsAsync(
+        string? from, string? to, ClaimsPrincipal user, AnalyticsQueries analytics, TimeProvider time, CancellationToken cancellationToken) =>
+        ReportAsync(from, to, user, analytics, time, analytics.ConversationsAsync, cancellationToken);
+
+    private static Task<Results<Ok<RevenueReport>, ValidationProblem>> RevenueAsync(
+        string? from, string? to, ClaimsPrincipal user, AnalyticsQueries analytics, TimeProvider time, CancellationToken cancellationToken) =>
+        ReportAsync(from, to, user, analytics, time, analytics.RevenueAsync, cancellationToken);
+
+    private static Task<Results<Ok<PerformanceReport>, ValidationProblem>> PerformanceAsync(
+        string? from, string? to, ClaimsPrincipal user, AnalyticsQueries analytics, TimeProvider time, CancellationToken cancellationToken) =>
+        ReportAsync(from, to, user, analytics, time, analytics.PerformanceAsync, cancellationToken);
+
+    /// <summary>Reads a report for the caller's business over the range the query names, or says which field is wrong.</summary>
+    private static async Task<Results<Ok<T>, ValidationProblem>> ReportAsync<T>(
+        string? from, string? to, ClaimsPrincipal user, AnalyticsQueries analytics, TimeProvider time,
+        Func<Guid, AnalyticsRange, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        var businessId = user.GetBusinessId();
+        var errors = new Dictionary<string, string[]>();
+        return AnalyticsRangeFields.Parse(from, to, await analytics.TimeZoneAsync(businessId, cancellationToken), time.GetUtcNow(), errors) is { } range
+            ? TypedResults.Ok(await read(businessId, range, cancellationToken))
+            : TypedResults.ValidationProblem(errors);
+    }
+
+    /// <summary>One report as a CSV download, recorded before it is sent.</summary>
+    private static async Task<Results<PushStreamHttpResult, ValidationProblem>> ExportAsync(
+        AnalyticsExportRequest? request, ClaimsPrincipal user, AnalyticsQueries analytics, AnalyticsExports exports, TimeProvider time,
+        HttpContext context, CancellationToken cancellationToken)
+    {
+        var businessId = user.GetBusinessId();
+        var errors = new Dictionary<string, string[]>();
+        if (!AnalyticsReports.IsKnown(request?.Report))
+        {
+            errors["report"] = [$"Required: one of {string.Join(", ", AnalyticsReports.All)}."];
+        }
+
+        var now = time.GetUtcNow();
+        var range = AnalyticsRangeFields.Parse(request?.From, request?.To, await analytics.TimeZoneAsync(businessId, cancellationToken), now, errors);
+        if (errors.Count > 0 || range is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var report = request!.Report!;
+        var table = report switch
+        {
+            AnalyticsReports.Conversations => AnalyticsCsv.Of(await analytics.ConversationsAsync(businessId, range, cancellationToken)),
+            AnalyticsReports.Revenue => AnalyticsCsv.Of(await analytics.RevenueAsync(businessId, range, cancellationToken)),
+            _ => AnalyticsCsv.Of(await analytics.PerformanceAsync(businessId, range, cancellationToken)),
+        };
+        await exports.RecordAsync(businessId, user.GetEmployeeId(), report, range, table.Rows.Count, now, cancellationToken);
+        return TypedResults.Stream(
+            stream => AnalyticsCsv.WriteAsync(stream, table, context.RequestAborted),
+            "text/csv; charset=utf-8",
+            string.Create(CultureInfo.InvariantCulture, $"{report}-{range.From:yyyy-MM-dd}-to-{range.To:yyyy-MM-dd}.csv"));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<AnalyticsExport>>, ValidationProblem>> ExportsAsync(
+        int? limit, ClaimsPrincipal user, AnalyticsExports exports, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > MaxExportsListed)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"1 to {MaxExportsListed}."] });
+        }
+
+        return TypedResults.Ok(await exports.ListAsync(user.GetBusinessId(), limit ?? 50, cancellationToken));
+    }
+}
