@@ -9,6 +9,8 @@ import type { Employee, TokenResponse } from "./types";
 export const employee = signal<Employee | null>(null);
 /** False until the first refresh attempt on load has answered. */
 export const sessionChecked = signal(false);
+/** The business requires two-factor authentication and this employee must set it up before anything else. */
+export const twoFactorSetupRequired = signal(false);
 export const canManage = computed(() => employee.value?.role === "owner" || employee.value?.role === "admin");
 
 let accessToken: string | null = null;
@@ -22,6 +24,7 @@ export function currentToken(): string | null {
 function accept(response: TokenResponse): void {
   accessToken = response.accessToken;
   employee.value = response.employee;
+  twoFactorSetupRequired.value = response.twoFactorSetupRequired === true;
   clearTimeout(refreshTimer);
   // Renew a minute before expiry (or at half the lifetime for very short tokens).
   const lifetime = new Date(response.expiresAt).getTime() - Date.now();
@@ -32,6 +35,7 @@ function accept(response: TokenResponse): void {
 function clear(): void {
   accessToken = null;
   employee.value = null;
+  twoFactorSetupRequired.value = false;
   clearTimeout(refreshTimer);
 }
 

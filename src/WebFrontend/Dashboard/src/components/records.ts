@@ -56,8 +56,10 @@ export async function postText<T>(path: string, text: string, contentType: strin
 }
 
 /** Downloads an authenticated file (the token is not a cookie, so a plain link would not do). */
-export async function downloadFile(path: string, fallbackName: string): Promise<void> {
-  const response = await sendRaw("GET", path, undefined, { Accept: "*/*" });
+export async function downloadFile(path: string, fallbackName: string, post?: unknown): Promise<void> {
+  const response = post === undefined
+    ? await sendRaw("GET", path, undefined, { Accept: "*/*" })
+    : await sendRaw("POST", path, JSON.stringify(post), { Accept: "*/*", "Content-Type": "application/json" });
   if (!response.ok) throw await problemOf(response);
   const disposition = response.headers.get("content-disposition") ?? "";
   const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] ?? fallbackName;
