@@ -31,7 +31,7 @@ function BarChart({ title, bars }: { title: string; bars: Bar[] }) {
   return (
     <figure class="bar-chart">
       <figcaption>{title}</figcaption>
-      <svg viewBox={`0 0 400 ${height}`} width="100%" height={height} role="img" aria-label={`${title}: chart of the table below`} preserveAspectRatio="none">
+      <svg viewBox={`0 0 400 ${height}`} width="100%" role="img" aria-label={`${title}: chart of the table below`}>
         {bars.map((b, i) => (
           <g key={b.label}>
             <text x="0" y={i * row + 13} font-size="11" fill="#1f2933">{b.label}</text>
