@@ -63,6 +63,7 @@ app.MapWhatsAppWebhook();
 app.MapTwilioWebhook();
 app.MapConversationsApi();
 app.MapHandlingApi();
+app.MapSeedHandlingRoutes();
 app.MapNotesApi();
 app.MapCannedResponsesApi();
 app.MapNotificationsApi();
