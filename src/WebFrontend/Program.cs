@@ -13,6 +13,7 @@ using Conversations.WebFrontend.Dashboard;
 using Conversations.WebFrontend.Employees;
 using Conversations.WebFrontend.Health;
 using Conversations.WebFrontend.Hosting;
+using Conversations.WebFrontend.Integrations;
 using Conversations.WebFrontend.Knowledge;
 using Conversations.WebFrontend.Media;
 using Conversations.WebFrontend.Outbox;
@@ -86,6 +87,7 @@ app.MapVoiceApi();
 app.MapPaymentsApi();
 app.MapStripeWebhook();
 app.MapSubscriptionApi();
+app.MapWebhooksApi();
 app.MapHub<ConversationsHub>(ConversationsHub.Path);
 
 app.Run();
