@@ -64,3 +64,23 @@ CREATE INDEX ix_messages_business_stored ON messages (business_id, stored_at, id
 CREATE INDEX ix_messages_business_delivery ON messages (business_id, delivery_updated_at, id) WHERE delivery_updated_at IS NOT NULL;
 CREATE INDEX ix_booking_events_business ON booking_events (business_id, at, id);
 CREATE INDEX ix_payments_business_paid ON payments (business_id, paid_at, id) WHERE paid_at IS NOT NULL;
+
+-- ── API keys ─────────────────────────────────────────────────────────────────────────────────────────────────────
+-- Per-business keys for integrations (ck_...), shown once and kept as SHA-256 only. A key acts as the employee who
+-- made it (so authorship and foreign keys stay real) within its scopes; revoking it, deactivating that employee or
+-- suspending the business refuses it at the next request.
+CREATE TABLE api_keys
+(
+    id           uuid        PRIMARY KEY,
+    business_id  uuid        NOT NULL REFERENCES businesses (id),
+    name         text        NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+    prefix       text        NOT NULL,
+    key_hash     bytea       NOT NULL UNIQUE,
+    scopes       text[]      NOT NULL,
+    created_by   uuid        NOT NULL REFERENCES employees (id),
+    created_at   timestamptz NOT NULL,
+    last_used_at timestamptz NULL,
+    revoked_at   timestamptz NULL
+);
+
+CREATE INDEX ix_api_keys_business ON api_keys (business_id, created_at);

@@ -38,6 +38,7 @@ builder.AddConversationsTelemetry(
     metrics => metrics.AddAspNetCoreInstrumentation().AddPrometheusExporter());
 builder.AddConversationsCluster();
 builder.AddConversationsWeb();
+builder.Services.AddConversationsApiKeys();
 
 var app = builder.Build();
 
@@ -45,6 +46,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDashboard();
 app.UseAuthentication();
+app.UseApiKeyScopes();
 app.UseTwoFactorSetupGate();
 app.UseAuthorization();
 app.UseRateLimiter();
@@ -88,6 +90,7 @@ app.MapPaymentsApi();
 app.MapStripeWebhook();
 app.MapSubscriptionApi();
 app.MapWebhooksApi();
+app.MapApiKeysApi();
 app.MapHub<ConversationsHub>(ConversationsHub.Path);
 
 app.Run();
