@@ -40,13 +40,15 @@ public sealed class AgentFleet : IAsyncDisposable
     private long delivered;
 
     public static async Task<AgentFleet> ConnectAsync(
-        Uri product, IReadOnlyList<Tenant> tenants, int agentsPerBusiness, ConcurrentDictionary<string, long> intendedSendTimes)
+        IReadOnlyList<Uri> frontends, IReadOnlyList<Tenant> tenants, int agentsPerBusiness, ConcurrentDictionary<string, long> intendedSendTimes)
     {
         var fleet = new AgentFleet(intendedSendTimes);
         foreach (var tenant in tenants)
         {
             for (var a = 0; a < agentsPerBusiness; a++)
             {
+                // Agents are spread over the frontends, as browsers behind a load balancer would be.
+                var product = frontends[(fleet.connections.Count) % frontends.Count];
                 var connection = new HubConnectionBuilder()
                     .WithUrl(new Uri(product, "/hubs/conversations"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(tenant.AccessToken))
                     .Build();

@@ -9,7 +9,10 @@ public sealed record BenchOptions
     public required string ConnectionString { get; init; }
 
     /// <summary>A running product to drive; when absent the benchmark starts <see cref="ProductDll"/> itself.</summary>
-    public Uri? Url { get; init; }
+    public Uri? Url => Urls.Count > 0 ? Urls[0] : null;
+
+    /// <summary>Running frontends (comma-separated <c>--url</c>): webhooks and agents are spread over all of them.</summary>
+    public IReadOnlyList<Uri> Urls { get; init; } = [];
 
     public string? ProductDll { get; init; }
 
@@ -64,7 +67,7 @@ public sealed record BenchOptions
         {
             ConnectionString = Text("connection") ?? Environment.GetEnvironmentVariable("ConnectionStrings__Postgres")
                 ?? throw new ArgumentException("--connection (or ConnectionStrings__Postgres) names the product's database."),
-            Url = Text("url") is { } url ? new Uri(url) : null,
+            Urls = Text("url") is { } url ? url.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(u => new Uri(u)).ToList() : [],
             ProductDll = Text("product"),
             PostgresBin = Text("pg-bin"),
             PostgresData = Text("pg-data") is { Length: > 0 } data ? data : null,

@@ -24,6 +24,7 @@ catch (ArgumentException exception)
         Usage: LoadBenchmark --connection CS (--product Conversations.WebFrontend.dll | --url http://127.0.0.1:5080)
                [--pg-bin DIR] [--businesses 4] [--customers 250] [--agents 2] [--rate 0=auto] [--duration 15]
                [--warmup 5] [--concurrency 32] [--grains 20000] [--pg-data DIR (restart PostgreSQL under load)]
+               [--url http://a,http://b (several frontends: load and agents spread over them)]
                [--assistant true (the offline assistant answers every message; measures webhook -> AI reply at the channel)]
         """);
     return 2;
@@ -47,12 +48,13 @@ await using var product = options.Url is null
     ? await ChildProcess.StartProductAsync(options.ProductDll!, options.ConnectionString, clusterId, options.Assistant)
     : null;
 var productUrl = options.Url ?? product!.Url;
-Console.WriteLine(product is null ? $"product: {productUrl} (given)" : $"product: {productUrl} (co-hosted silo + frontend, pid {product.Id})");
+Console.WriteLine(product is null ? $"product: {string.Join(", ", options.Urls)} (given)" : $"product: {productUrl} (co-hosted silo + frontend, pid {product.Id})");
 
 var tenants = await Tenants.ProvisionAsync(options, runId, productUrl);
-using var http = WebhookLoad.CreateClient(productUrl);
+var frontends = options.Urls.Count > 0 ? options.Urls : [productUrl];
+using var http = WebhookLoad.CreateClient(frontends);
 var load = new WebhookLoad(http, tenants, runId) { TrackForAgents = true };
-await using var agents = await AgentFleet.ConnectAsync(productUrl, tenants, options.AgentsPerBusiness, load.IntendedSendTimes);
+await using var agents = await AgentFleet.ConnectAsync(frontends, tenants, options.AgentsPerBusiness, load.IntendedSendTimes);
 Console.WriteLine($"provisioned {tenants.Count} businesses, {tenants.Count * options.AgentsPerBusiness} agents connected over SignalR");
 
 // Warm-up: every customer's grain activated, JIT and connection pools warm.

@@ -197,6 +197,10 @@ public sealed class WebhookLoad(HttpClient http, IReadOnlyList<Tenant> tenants, 
             """;
     }
 
+    /// <summary>A client that spreads requests over several frontends.</summary>
+    public static HttpClient CreateClient(IReadOnlyList<Uri> frontends) =>
+        frontends.Count == 1 ? CreateClient(frontends[0]) : new(new FrontendRoundRobin(frontends)) { BaseAddress = frontends[0], Timeout = TimeSpan.FromSeconds(60) };
+
     public static HttpClient CreateClient(Uri baseAddress) => new(new SocketsHttpHandler
     {
         MaxConnectionsPerServer = 1024,

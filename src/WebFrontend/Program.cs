@@ -52,6 +52,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapHealthApi();
+app.MapOpenApi().AllowAnonymous();
 app.MapMetrics();
 app.MapAuthApi();
 app.MapTwoFactorApi();

@@ -41,6 +41,13 @@ public static class FrontendHosting
     {
         var services = builder.Services;
         services.AddProblemDetails();
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Conversations API";
+            document.Info.Description = "WhatsApp customer service with an AI assistant and a team of agents. Errors are RFC 7807 problem details; "
+                + "validation problems name the field at fault in `errors`.";
+            return Task.CompletedTask;
+        }));
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -11,6 +11,15 @@ import { WhatsAppSettingsPage } from "./pages/WhatsAppSettingsPage";
 import { OutboxPage } from "./pages/OutboxPage";
 import { TeamPage } from "./pages/TeamPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { CustomersPage } from "./pages/CustomersPage";
+import { CustomerPage } from "./pages/CustomerPage";
+import { CustomerImportPage } from "./pages/CustomerImportPage";
+import { ServicesPage } from "./pages/ServicesPage";
+import { ServiceEditorPage } from "./pages/ServiceEditorPage";
+import { OpeningHoursPage } from "./pages/OpeningHoursPage";
+import { BookingsPage } from "./pages/BookingsPage";
+import { NewBookingPage } from "./pages/NewBookingPage";
+import { BookingPage } from "./pages/BookingPage";
 
 const publicPages: Record<string, () => preact.JSX.Element> = {
   "/login": LoginPage,
@@ -78,6 +87,28 @@ export function App() {
     page = <OutboxPage />;
   } else if (path === "/team") {
     page = <TeamPage />;
+  } else if (path === "/customers") {
+    page = <CustomersPage />;
+  } else if (path === "/customers/new") {
+    page = <CustomerPage key="new" id={null} />;
+  } else if (path === "/customers/import") {
+    page = <CustomerImportPage />;
+  } else if (/^\/customers\/[0-9a-f-]{36}$/i.test(path)) {
+    page = <CustomerPage key={path} id={path.split("/")[2]} />;
+  } else if (path === "/services") {
+    page = <ServicesPage />;
+  } else if (path === "/services/new") {
+    page = <ServiceEditorPage key="new" id={null} />;
+  } else if (path === "/services/hours") {
+    page = <OpeningHoursPage />;
+  } else if (/^\/services\/[0-9a-f-]{36}$/i.test(path)) {
+    page = <ServiceEditorPage key={path} id={path.split("/")[2]} />;
+  } else if (path === "/bookings") {
+    page = <BookingsPage />;
+  } else if (path === "/bookings/new") {
+    page = <NewBookingPage key={location.value.search} />;
+  } else if (/^\/bookings\/[0-9a-f-]{36}$/i.test(path)) {
+    page = <BookingPage key={path} id={path.split("/")[2]} />;
   } else {
     page = <NotFoundPage />;
   }

@@ -175,3 +175,166 @@ export interface AssistantView {
   draftTurnId?: string | null;
   latestHandoff?: HandoffSummary | null;
 }
+
+// ── Business records: customers, services, opening hours, bookings ─────────────────────────────────────────
+
+export interface Customer {
+  id: string;
+  name?: string | null;
+  waId?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  tags: string[];
+  isVip: boolean;
+  attributes: Record<string, unknown>;
+  notesCount: number;
+  firstSeenAt?: string | null;
+  lastSeenAt?: string | null;
+  createdAt: string;
+  updatedAt: string;
+  erasedAt?: string | null;
+}
+
+export interface CustomerPage {
+  items: Customer[];
+  nextCursor?: string | null;
+}
+
+export interface CustomerFilter {
+  search?: string | null;
+  tag?: string | null;
+  vip?: boolean | null;
+}
+
+export interface CustomerSegment {
+  id: string;
+  name: string;
+  filter: CustomerFilter;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A CSV row that was not imported: its line (the header is line 1), the column at fault and why. */
+export interface ImportRejection {
+  line: number;
+  field: string;
+  reason: string;
+}
+
+export interface ImportResult {
+  mode: string;
+  applied: boolean;
+  created: number;
+  merged: number;
+  rejected: ImportRejection[];
+}
+
+export interface MoneyAmount {
+  amountMinor: number;
+  currency: string;
+}
+
+export interface PanelBooking {
+  id: string;
+  serviceId: string;
+  serviceName: string;
+  startsAt: string;
+  status: BookingStatus;
+  priceMinor: number;
+  currency: string;
+}
+
+/** GET /api/conversations/{id}/customer */
+export interface CustomerPanelView {
+  customer?: Customer | null;
+  bookings: PanelBooking[];
+  lifetimeValue: MoneyAmount[];
+  handledBy: string[];
+}
+
+export type Weekday = "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+
+export interface WeeklyHours {
+  weekday: Weekday;
+  opens: string;
+  closes: string;
+}
+
+/** A date closed (no opens/closes) or open at other hours. */
+export interface DateException {
+  date: string;
+  opens?: string | null;
+  closes?: string | null;
+  reason: string;
+}
+
+export interface OpeningHours {
+  weeklyHours: WeeklyHours[];
+  exceptions: DateException[];
+}
+
+export interface Service extends OpeningHours {
+  id: string;
+  name: string;
+  description: string;
+  priceMinor: number;
+  currency: string;
+  durationMinutes: number;
+  bufferMinutes: number;
+  isActive: boolean;
+  employeeIds: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type BookingStatus = "pending" | "confirmed" | "completed" | "cancelled" | "no_show";
+
+/** A booking; its times carry the business's offset (local time of the business). */
+export interface Booking {
+  id: string;
+  serviceId: string;
+  serviceName: string;
+  customerId: string;
+  customerName?: string | null;
+  staffId?: string | null;
+  start: string;
+  end: string;
+  status: BookingStatus;
+  notes: string;
+  timeZone: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BookingEvent {
+  at: string;
+  actor: string;
+  employeeId?: string | null;
+  change: string;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  start?: string | null;
+}
+
+export interface FreeSlot {
+  start: string;
+  end: string;
+}
+
+export interface DayAvailability {
+  serviceId: string;
+  date: string;
+  timeZone: string;
+  slots: FreeSlot[];
+}
+
+/** An internal note on a conversation (GET /api/notes?conversationId=). */
+export interface InternalNote {
+  id: string;
+  conversationId: string;
+  authorId: string;
+  body: string;
+  mentions: string[];
+  createdAt: string;
+  updatedAt: string;
+}

@@ -47,9 +47,12 @@ type Props = {
   summary: Conversation | null;
   onRead: (conversationId: string) => void;
   onBack: () => void;
+  /** The customer panel beside the chat: whether it shows, and the header button that shows or hides it. */
+  customerOpen?: boolean;
+  onToggleCustomer?: () => void;
 };
 
-export function ChatPanel({ conversationId, summary, onRead, onBack }: Props) {
+export function ChatPanel({ conversationId, summary, onRead, onBack, customerOpen, onToggleCustomer }: Props) {
   const [messages, setMessages] = useState<Message[]>([]);
   const [conversation, setConversation] = useState<Conversation | null>(summary);
   const [hasEarlier, setHasEarlier] = useState(false);
@@ -229,6 +232,11 @@ export function ChatPanel({ conversationId, summary, onRead, onBack }: Props) {
               <button type="button" class="secondary" disabled={handlingBusy} onClick={() => void handle("release")}>Hand back to AI</button>
             )}
           </div>
+        )}
+        {onToggleCustomer && (
+          <button type="button" class="secondary small customer-toggle" aria-expanded={!!customerOpen} aria-controls={customerOpen ? "customer-panel" : undefined} onClick={onToggleCustomer}>
+            Customer details
+          </button>
         )}
       </header>
       {error && <div class="form-error" role="alert">{error}</div>}

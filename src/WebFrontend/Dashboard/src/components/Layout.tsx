@@ -22,6 +22,9 @@ export function Layout({ children }: { children: ComponentChildren }) {
         <a href="/inbox" class="brand">Conversations</a>
         <nav aria-label="Main">
           <NavLink href="/inbox">Inbox</NavLink>
+          <NavLink href="/bookings">Bookings</NavLink>
+          <NavLink href="/customers">Customers</NavLink>
+          <NavLink href="/services">Services</NavLink>
           <NavLink href="/outbox">Outbox</NavLink>
           <NavLink href="/team">Team</NavLink>
           {canManage.value && <NavLink href="/settings/whatsapp">Settings</NavLink>}

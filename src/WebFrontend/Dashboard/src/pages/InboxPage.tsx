@@ -5,9 +5,13 @@ import { formatWhen, preview } from "../format";
 import { navigate } from "../router";
 import { Select } from "../components/Field";
 import { ChatPanel } from "../components/ChatPanel";
+import { CustomerPanel } from "../components/CustomerPanel";
 import type { Conversation, ConversationPage, Message } from "../types";
 
 type Filters = { mode: string; status: string; assignee: string; unread: boolean; q: string };
+
+/** Wide enough for the list, the chat and the customer panel side by side. */
+const wideEnough = "(min-width: 1100px)";
 
 const emptyFilters: Filters = { mode: "", status: "", assignee: "anyone", unread: false, q: "" };
 
@@ -28,6 +32,14 @@ export function InboxPage({ conversationId }: { conversationId: string | null })
   const openId = useRef(conversationId);
   openId.current = conversationId;
   const generation = useRef(0);
+  // The customer panel: beside the chat on wide screens (shown unless hidden), over it on narrow ones (hidden unless asked for).
+  const [customerOpen, setCustomerOpen] = useState(() => window.matchMedia(wideEnough).matches);
+  useEffect(() => {
+    const media = window.matchMedia(wideEnough);
+    const follow = () => setCustomerOpen(media.matches);
+    media.addEventListener("change", follow);
+    return () => media.removeEventListener("change", follow);
+  }, []);
 
   async function load(cursor?: string | null) {
     const mine = ++generation.current;
@@ -160,9 +172,23 @@ export function InboxPage({ conversationId }: { conversationId: string | null })
           <button type="button" class="secondary more" disabled={loading} onClick={() => void load(nextCursor)}>Load more</button>
         )}
       </section>
-      <section class="chat-pane" aria-label="Conversation">
+      <section class={`chat-pane ${conversationId && customerOpen ? "customer-open" : ""}`} aria-label="Conversation">
         {conversationId ? (
-          <ChatPanel key={conversationId} conversationId={conversationId} summary={open} onRead={markedRead} onBack={() => navigate("/inbox")} />
+          <>
+            <ChatPanel key={conversationId} conversationId={conversationId} summary={open} onRead={markedRead} onBack={() => navigate("/inbox")}
+              customerOpen={customerOpen} onToggleCustomer={() => {
+                setCustomerOpen(!customerOpen);
+                // Opened on a phone, the panel takes the chat's place: move there.
+                if (!customerOpen) requestAnimationFrame(() => document.getElementById("customer-panel-title")?.focus());
+              }} />
+            {customerOpen && (
+              <CustomerPanel key={conversationId} conversationId={conversationId} onClose={() => {
+                setCustomerOpen(false);
+                // Back to the button that shows it again (the panel, and on phones the chat's place, are gone).
+                requestAnimationFrame(() => document.querySelector<HTMLElement>(".customer-toggle")?.focus());
+              }} />
+            )}
+          </>
         ) : (
           <p class="empty chat-empty">Choose a conversation to read and reply.</p>
         )}
