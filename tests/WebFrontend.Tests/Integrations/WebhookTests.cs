@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Conversations.Grains.Integrations;
+using Conversations.Grains.Interfaces;
 using Conversations.TestSupport;
 
 namespace Conversations.WebFrontend.Tests.Integrations;
@@ -190,6 +192,42 @@ public sealed class WebhookTests(WebhooksFixture fixture)
             () => Task.FromResult(Receiver.At(path).Where(r => r.StatusCode == 200).ToList()), a => a.Count >= 1, what: "the waiting event delivered");
         Assert.True(SignatureHolds(delivered[0], newSecret));
         Assert.Equal("Into the void", JsonNode.Parse(delivered[0].Body)!["data"]!["body"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Handling_resolution_replies_and_bookings_become_their_events()
+    {
+        var (client, tenant) = await TenantAsync();
+        var path = NewPath();
+        await SubscribeAsync(client, path, [.. WebhookEventTypes.All]);
+        var customer = NewCustomer();
+        await App.CustomerWritesAsync(tenant, customer, $"wamid.{Guid.NewGuid():N}", "I need a person");
+        var conversation = ConversationIds.For(tenant.BusinessId, customer);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/conversations/{conversation}/takeover", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/messages", new { conversationId = conversation, text = "Here I am" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/conversations/{conversation}/status", new { status = "resolved" })).StatusCode);
+
+        var customerId = await Bookings.RecordsFixture.CreateCustomerAsync(client);
+        var service = await fixture.Database.ScalarAsync<Guid>("SELECT id FROM services WHERE business_id = @b", ("b", tenant.BusinessId));
+        using var booked = await client.PostAsJsonAsync("/api/bookings", new { serviceId = service, customerId, start = Bookings.RecordsFixture.At(DateTimeOffset.UtcNow.AddDays(3)) });
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        var booking = (await booked.Content.ReadFromJsonAsync<JsonNode>())!["id"]!.GetValue<Guid>();
+        Assert.True((await client.DeleteAsync($"/api/bookings/{booking}")).IsSuccessStatusCode);
+
+        string[] expected =
+        [
+            "message.received", "conversation.handed_off", "conversation.assigned", "message.sent", "conversation.resolved",
+            "booking.created", "booking.cancelled",
+        ];
+        var types = await Eventually.GetAsync(
+            () => Task.FromResult(Receiver.AcceptedAt(path).Select(e => e["type"]!.GetValue<string>()).ToHashSet()),
+            t => expected.All(t.Contains), what: "every kind of event");
+        var events = Receiver.AcceptedAt(path);
+        Assert.Equal(events.Count, events.Select(e => e["id"]!.GetValue<string>()).Distinct().Count());
+        Assert.Equal(conversation, events.Single(e => e["type"]!.GetValue<string>() == "conversation.resolved")["data"]!["conversationId"]!.GetValue<Guid>());
+        Assert.Equal(booking, events.Single(e => e["type"]!.GetValue<string>() == "booking.cancelled")["data"]!["bookingId"]!.GetValue<Guid>());
+        Assert.DoesNotContain("ping", types);
     }
 
     [Fact]
