@@ -4,7 +4,7 @@ namespace Conversations.WebFrontend.Tests.Integrations;
 
 /// <summary>
 /// Its own app and database with webhooks on a fast clock: polled every 100 ms, retried after 200 ms doubling to
-/// 800 ms, and an endpoint failing for 3 s disabled; a receiver on 127.0.0.1.
+/// 800 ms, and an endpoint failing for 3 s disabled; a receiver on 127.0.0.1; API keys limited to 5 requests a minute.
 /// </summary>
 public sealed class WebhooksFixture : IAsyncLifetime
 {
@@ -25,6 +25,7 @@ public sealed class WebhooksFixture : IAsyncLifetime
             ["Conversations:Webhooks:FirstRetryDelay"] = "00:00:00.200",
             ["Conversations:Webhooks:MaxRetryDelay"] = "00:00:00.800",
             ["Conversations:Webhooks:FailureWindow"] = "00:00:03",
+            ["Conversations:ApiKeys:PermitLimit"] = "5",
         });
         App.StartServer();
     }
