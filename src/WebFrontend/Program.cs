@@ -66,6 +66,7 @@ app.MapWhatsAppWebhook();
 app.MapTwilioWebhook();
 app.MapConversationsApi();
 app.MapHandlingApi();
+app.MapSeedHandlingRoutes();
 app.MapNotesApi();
 app.MapCannedResponsesApi();
 app.MapNotificationsApi();

@@ -28,6 +28,7 @@ public static class AssistantApi
         settings.MapPatch("/", UpdateSettingsAsync);
         app.MapGet("/api/conversations/{id:guid}/assistant", ConversationAsync).WithTags("Assistant");
         app.MapGet("/api/assistant/usage", UsageAsync).WithTags("Assistant");
+        app.MapGet("/api/context", ContextAsync).WithTags("Assistant");
         return app;
     }
 
@@ -45,6 +46,26 @@ public static class AssistantApi
         IReadOnlyList<HandoffSummaryView> Handoffs,
         IReadOnlyList<AssistantTurnView> Turns,
         IReadOnlyList<FlowTransitionView> Transitions);
+
+    /// <summary>What the assistant works from: the business, its bookable services, its knowledge base, its assistant.</summary>
+    public sealed record BusinessContext(
+        string BusinessName, string TimeZone, IReadOnlyList<ServiceOffer> Services, long KnowledgeArticles, AssistantSettingsView Assistant);
+
+    private static async Task<Results<Ok<BusinessContext>, ProblemHttpResult>> ContextAsync(
+        ClaimsPrincipal user, IAssistantDirectory directory, AssistantSettingsStore settings, Npgsql.NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var businessId = user.GetBusinessId();
+        if (await directory.GetProfileAsync(businessId, cancellationToken) is not { } profile)
+        {
+            return FieldProblems.NotFound("business");
+        }
+
+        await using var count = dataSource.CreateCommand("SELECT count(*) FROM knowledge_articles WHERE business_id = @b AND is_published");
+        count.Parameters.AddWithValue("b", businessId);
+        return TypedResults.Ok(new BusinessContext(
+            profile.BusinessName, profile.TimeZone, await directory.ListServicesAsync(businessId, cancellationToken),
+            (long)(await count.ExecuteScalarAsync(cancellationToken))!, await settings.GetAsync(businessId, cancellationToken)));
+    }
 
     private static async Task<Ok<AssistantSettingsView>> GetSettingsAsync(ClaimsPrincipal user, AssistantSettingsStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.GetAsync(user.GetBusinessId(), cancellationToken));
