@@ -34,14 +34,14 @@ INSERT INTO roles (id, business_id, name, permissions, is_system) VALUES
         'customers.erase', 'bookings.read', 'bookings.write', 'services.manage', 'calendar.business', 'knowledge.read',
         'knowledge.manage', 'templates.read', 'templates.manage', 'assistant.read', 'assistant.manage', 'settings.read',
         'settings.manage', 'security.manage', 'employees.read', 'employees.manage', 'roles.manage',
-        'billing.manage', 'ratings.read', 'analytics.read', 'activity.read'], true),
+        'integrations.manage', 'billing.manage', 'ratings.read', 'analytics.read', 'activity.read'], true),
     ('00000000-0000-0000-0000-000000000002', NULL, 'admin', ARRAY[
         'conversations.read', 'conversations.reply', 'conversations.handle', 'conversations.supervise', 'notes.write',
         'canned_responses.write', 'customers.read', 'customers.write', 'customers.import', 'customers.export',
         'customers.erase', 'bookings.read', 'bookings.write', 'services.manage', 'calendar.business', 'knowledge.read',
         'knowledge.manage', 'templates.read', 'templates.manage', 'assistant.read', 'assistant.manage', 'settings.read',
-        'settings.manage', 'employees.read', 'employees.manage', 'roles.manage', 'ratings.read',
-        'analytics.read', 'activity.read'], true),
+        'settings.manage', 'employees.read', 'employees.manage', 'roles.manage',
+        'integrations.manage', 'ratings.read', 'analytics.read', 'activity.read'], true),
     ('00000000-0000-0000-0000-000000000003', NULL, 'agent', ARRAY[
         'conversations.read', 'conversations.reply', 'conversations.handle', 'notes.write', 'canned_responses.write',
         'customers.read', 'customers.write', 'bookings.read', 'bookings.write', 'knowledge.read', 'templates.read',

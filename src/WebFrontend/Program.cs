@@ -13,6 +13,7 @@ using Conversations.WebFrontend.Dashboard;
 using Conversations.WebFrontend.Employees;
 using Conversations.WebFrontend.Health;
 using Conversations.WebFrontend.Hosting;
+using Conversations.WebFrontend.Integrations;
 using Conversations.WebFrontend.Knowledge;
 using Conversations.WebFrontend.Media;
 using Conversations.WebFrontend.Outbox;
@@ -38,6 +39,7 @@ builder.AddConversationsTelemetry(
     metrics => metrics.AddAspNetCoreInstrumentation().AddPrometheusExporter());
 builder.AddConversationsCluster();
 builder.AddConversationsWeb();
+builder.Services.AddConversationsApiKeys();
 
 var app = builder.Build();
 
@@ -45,6 +47,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDashboard();
 app.UseAuthentication();
+app.UseApiKeyScopes();
 app.UseTwoFactorSetupGate();
 app.UseAuthorization();
 app.UseRateLimiter();
@@ -90,6 +93,8 @@ app.MapVoiceApi();
 app.MapPaymentsApi();
 app.MapStripeWebhook();
 app.MapSubscriptionApi();
+app.MapWebhooksApi();
+app.MapApiKeysApi();
 app.MapHub<ConversationsHub>(ConversationsHub.Path);
 
 app.Run();

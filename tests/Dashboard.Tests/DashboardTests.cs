@@ -214,7 +214,7 @@ public sealed class DashboardTests(DashboardFixture fixture)
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("mode", await page.EvaluateAsync<string>("() => document.activeElement.name"));
 
-        foreach (var (link, heading) in new[] { ("Settings", "WhatsApp numbers"), ("Team", "Team"), ("Bookings", "Bookings"), ("Customers", "Customers"), ("Services", "Services"), ("Outbox", "Local outbox") })
+        foreach (var (link, heading) in new[] { ("Settings", "WhatsApp numbers"), ("Team", "Team"), ("Bookings", "Bookings"), ("Customers", "Customers"), ("Services", "Services"), ("Analytics", "Analytics"), ("Outbox", "Local outbox") })
         {
             await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true })).ToBeVisibleAsync();

@@ -13,6 +13,7 @@ using Conversations.Infrastructure.Channels;
 using Conversations.Infrastructure.Conversations;
 using Conversations.Infrastructure.Customers;
 using Conversations.Infrastructure.Database;
+using Conversations.Infrastructure.Integrations;
 using Conversations.Infrastructure.Knowledge;
 using Conversations.Infrastructure.Mail;
 using Conversations.Infrastructure.Media;
@@ -105,6 +106,7 @@ public static class PlatformServices
         services.AddConversationsAnalytics();
         services.AddConversationsVoice();
         services.AddConversationsPlatformAdministration();
+        services.AddConversationsWebhooks();
         return builder;
     }
 

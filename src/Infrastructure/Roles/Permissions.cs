@@ -36,6 +36,7 @@ public static class Permissions
     public const string EmployeesRead = "employees.read";
     public const string EmployeesManage = "employees.manage";
     public const string RolesManage = "roles.manage";
+    public const string IntegrationsManage = "integrations.manage";
     public const string BillingManage = "billing.manage";
     public const string RatingsRead = "ratings.read";
     public const string AnalyticsRead = "analytics.read";
@@ -71,6 +72,7 @@ public static class Permissions
         new(EmployeesRead, "See the team and its presence."),
         new(EmployeesManage, "Invite, rename, change the role of and deactivate employees."),
         new(RolesManage, "See, create, change and delete the business's roles."),
+        new(IntegrationsManage, "Make, list and revoke API keys (with scopes one's own role covers); manage outbound webhook endpoints, their deliveries, tests and secrets."),
         new(BillingManage, "See and change the business's plan; see its invoices."),
         new(RatingsRead, "See customers' ratings per employee and the newest ratings with their comments."),
         new(AnalyticsRead, "See and export the business's reports: conversations and response times, revenue, each colleague's performance."),

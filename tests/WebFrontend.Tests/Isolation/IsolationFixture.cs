@@ -53,13 +53,15 @@ public sealed class IsolationFixture : IAsyncLifetime
         var article = await CreateAsync(a, "/api/knowledge", new { title = $"Opening hours {marker}", body = "We open at nine.", isPublished = true });
         var template = await CreateAsync(a, "/api/templates", new { flowState = "greeting", name = $"Greeting {marker}", body = "Hola {{customer.name}}." });
         var role = await CreateAsync(a, "/api/roles", new { name = "a-desk", permissions = new[] { "conversations.read" } });
+        var apiKey = await CreateAsync(a, "/api/api-keys", new { name = $"Key {marker}", scopes = new[] { "bookings:read" } });
+        var endpoint = await CreateAsync(a, "/api/webhooks/endpoints", new { url = "https://a.example.test/hook", description = $"Hook {marker}", eventTypes = new[] { "payment.received" } });
         var channels = await BodyAsync(await a.GetAsync("/api/settings/whatsapp"));
         var notifications = await BodyAsync(await Client(viewer.AccessToken).GetAsync("/api/notifications"));
 
         World = new TenantWorld(
             TenantA.BusinessId, marker, conversationId, message.GetProperty("sequence").GetInt64(), message.GetProperty("id").GetGuid(), mediaId,
             customer, segment, service, booking, note, canned, article, template, channels[0].GetProperty("id").GetGuid(), viewer.Employee.Id,
-            role, "a-desk", owner.SessionId, notifications[0].GetProperty("id").GetGuid(), otherOwner.Employee.Id,
+            role, "a-desk", owner.SessionId, notifications[0].GetProperty("id").GetGuid(), apiKey, endpoint, otherOwner.Employee.Id,
             owner, viewer, otherOwner);
     }
 

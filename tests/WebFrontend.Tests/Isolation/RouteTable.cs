@@ -191,6 +191,18 @@ public static class RouteTable
         ["GET /api/payments/settings"] = Scoped(SettingsRead, _ => new("/api/payments/settings")),
         ["PATCH /api/payments/settings"] = Scoped(SettingsManage, _ => new("/api/payments/settings", new { onlinePayments = true })),
 
+        // Integrations: API keys and outbound webhooks.
+        ["GET /api/api-keys"] = Scoped(IntegrationsManage, _ => new("/api/api-keys")),
+        ["POST /api/api-keys"] = Scoped(IntegrationsManage, _ => new("/api/api-keys", new { name = "B's key", scopes = new[] { "customers:read" } })),
+        ["DELETE /api/api-keys/{id:guid}"] = Found(IntegrationsManage, w => new($"/api/api-keys/{w.ApiKeyId}")),
+        ["GET /api/webhooks/endpoints"] = Scoped(IntegrationsManage, _ => new("/api/webhooks/endpoints")),
+        ["POST /api/webhooks/endpoints"] = Scoped(IntegrationsManage, _ => new("/api/webhooks/endpoints", new { url = "https://b.example.test/hook", eventTypes = new[] { "booking.created" } })),
+        ["GET /api/webhooks/endpoints/{id:guid}"] = Found(IntegrationsManage, w => new($"/api/webhooks/endpoints/{w.WebhookEndpointId}")),
+        ["PATCH /api/webhooks/endpoints/{id:guid}"] = Found(IntegrationsManage, w => new($"/api/webhooks/endpoints/{w.WebhookEndpointId}", new { description = "Taken" })),
+        ["DELETE /api/webhooks/endpoints/{id:guid}"] = Found(IntegrationsManage, w => new($"/api/webhooks/endpoints/{w.WebhookEndpointId}")),
+        ["GET /api/webhooks/endpoints/{id:guid}/deliveries"] = Found(IntegrationsManage, w => new($"/api/webhooks/endpoints/{w.WebhookEndpointId}/deliveries")),
+        ["POST /api/webhooks/endpoints/{id:guid}/test"] = Found(IntegrationsManage, w => new($"/api/webhooks/endpoints/{w.WebhookEndpointId}/test")),
+
         // The business's plan.
         ["GET /api/subscription"] = Scoped(BillingManage, _ => new("/api/subscription")),
         ["GET /api/subscription/invoices"] = Scoped(BillingManage, _ => new("/api/subscription/invoices")),

@@ -25,6 +25,8 @@ public sealed record TenantWorld(
     string RoleName,
     Guid OwnerSessionId,
     Guid NotificationId,
+    Guid ApiKeyId,
+    Guid WebhookEndpointId,
     Guid OtherOwnerId,
     AccountsClient.Tokens Owner,
     AccountsClient.Tokens Viewer,
@@ -36,6 +38,6 @@ public sealed record TenantWorld(
         Marker, ConversationId.ToString(), MessageId.ToString(), MediaId.ToString(), CustomerId.ToString(), SegmentId.ToString(),
         ServiceId.ToString(), BookingId.ToString(), NoteId.ToString(), CannedResponseId.ToString(), KnowledgeArticleId.ToString(),
         TemplateId.ToString(), ChannelId.ToString(), ViewerId.ToString(), RoleId.ToString(), NotificationId.ToString(),
-        Owner.Employee.Id.ToString(), BusinessId.ToString(),
+        ApiKeyId.ToString(), WebhookEndpointId.ToString(), Owner.Employee.Id.ToString(), BusinessId.ToString(),
     ];
 }

@@ -212,6 +212,25 @@ public sealed class RolesApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task An_api_key_gets_only_scopes_whose_permissions_its_makers_role_holds()
+    {
+        var owner = await Accounts.NewOwnerAsync();
+        await CreateAsync(owner.AccessToken, "integrator", Permissions.IntegrationsManage, Permissions.ConversationsRead);
+        var integrator = await Accounts.NewEmployeeAsync(owner, "integrator");
+
+        using (var beyond = await Accounts.PostAsync("/api/api-keys", new { name = "Bookings sync", scopes = new[] { "conversations:read", "bookings:manage" } }, integrator.AccessToken))
+        {
+            await beyond.AssertProblemAsync(HttpStatusCode.Forbidden, "scopes");
+            Assert.Contains("bookings:manage", await beyond.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var within = await Accounts.PostAsync("/api/api-keys", new { name = "Inbox mirror", scopes = new[] { "conversations:read" } }, integrator.AccessToken))
+        {
+            Assert.Equal(HttpStatusCode.Created, within.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task A_viewer_reads_but_changes_nothing_and_an_employee_moved_to_viewer_loses_writing_at_once()
     {
         var owner = await Accounts.NewOwnerAsync();

@@ -1,5 +1,5 @@
 import { useEffect } from "preact/hooks";
-import { employee, refresh, sessionChecked } from "./session";
+import { employee, refresh, sessionChecked, twoFactorSetupRequired } from "./session";
 import { connectLive, disconnectLive } from "./live";
 import { location, navigate, onLinkClick } from "./router";
 import { Layout } from "./components/Layout";
@@ -20,6 +20,12 @@ import { OpeningHoursPage } from "./pages/OpeningHoursPage";
 import { BookingsPage } from "./pages/BookingsPage";
 import { NewBookingPage } from "./pages/NewBookingPage";
 import { BookingPage } from "./pages/BookingPage";
+import { AssistantSettingsPage } from "./pages/AssistantSettingsPage";
+import { TemplatesPage } from "./pages/TemplatesPage";
+import { KnowledgePage } from "./pages/KnowledgePage";
+import { VoiceSettingsPage } from "./pages/VoiceSettingsPage";
+import { SecurityPage } from "./pages/SecurityPage";
+import { AnalyticsPage } from "./pages/AnalyticsPage";
 
 const publicPages: Record<string, () => preact.JSX.Element> = {
   "/login": LoginPage,
@@ -76,6 +82,11 @@ export function App() {
     return <Redirect to={path === "/" ? "/login" : `/login?next=${encodeURIComponent(path + location.value.search)}`} />;
   }
 
+  // The business requires two-factor authentication and this employee has none yet: only the security page opens.
+  if (twoFactorSetupRequired.value && path !== "/settings/security") {
+    return <Redirect to="/settings/security?required=1" />;
+  }
+
   let page;
   if (path === "/") {
     return <Redirect to="/inbox" />;
@@ -83,6 +94,18 @@ export function App() {
     page = <InboxPage conversationId={path.split("/")[2] ?? null} />;
   } else if (path === "/settings" || path === "/settings/whatsapp") {
     page = <WhatsAppSettingsPage />;
+  } else if (path === "/settings/assistant") {
+    page = <AssistantSettingsPage />;
+  } else if (path === "/settings/templates") {
+    page = <TemplatesPage />;
+  } else if (path === "/settings/knowledge") {
+    page = <KnowledgePage />;
+  } else if (path === "/settings/voice") {
+    page = <VoiceSettingsPage />;
+  } else if (path === "/settings/security") {
+    page = <SecurityPage />;
+  } else if (path === "/analytics") {
+    page = <AnalyticsPage />;
   } else if (path === "/outbox") {
     page = <OutboxPage />;
   } else if (path === "/team") {

@@ -33,3 +33,9 @@ export function preview(message: { body?: string | null; kind: string; content?:
   const kind = message.content?.kind ?? message.kind;
   return ({ image: "📷 Photo", document: "📄 Document", audio: "🎤 Audio", video: "🎬 Video", location: "📍 Location", contacts: "👤 Contact", sticker: "Sticker", template: "Template" } as Record<string, string>)[kind] ?? kind;
 }
+
+/** A date and time in the browser's locale, e.g. for "changed" and "created" lines. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}

@@ -1,7 +1,7 @@
 import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
 import { signal } from "@preact/signals";
 import { currentToken, refresh } from "./session";
-import type { ConversationSnapshot, HandoffSummary, Message } from "./types";
+import type { ConversationSnapshot, HandoffSummary, Message, NotificationItem } from "./types";
 
 // One hub connection per tab. SignalR reconnects by itself (and we restart it when even that gives up);
 // after every reconnect, listeners are told to catch up from their last sequence through the REST API,
@@ -27,6 +27,8 @@ type Listener = {
   draft?: (conversationId: string, employeeId: string | null, text: string) => void;
   /** A conversation reached the humans, with the assistant's summary. */
   handoff?: (summary: HandoffSummary) => void;
+  /** Something for this employee to look at (a mention, an assignment, a handoff, a failed delivery). */
+  notification?: (notification: NotificationItem) => void;
   /** Called after a reconnect: fetch what was missed. */
   resync?: () => void;
 };
@@ -88,6 +90,7 @@ export function connectLive(): void {
   connection.on("DraftOffered", (conversationId: string, _turnId: string, employeeId: string | null, text: string) =>
     notify((l) => l.draft?.(conversationId, employeeId, text)));
   connection.on("HandoffSummarized", (summary: HandoffSummary) => notify((l) => l.handoff?.(summary)));
+  connection.on("Notification", (notification: NotificationItem) => notify((l) => l.notification?.(notification)));
   connection.onreconnecting(() => (liveState.value = "reconnecting"));
   connection.onreconnected(() => (liveState.value = "connecting"));
   // Automatic reconnect gave up (e.g. the server was down for long): keep trying.

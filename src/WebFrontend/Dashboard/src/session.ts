@@ -9,6 +9,9 @@ import type { Employee, TokenResponse } from "./types";
 export const employee = signal<Employee | null>(null);
 /** False until the first refresh attempt on load has answered. */
 export const sessionChecked = signal(false);
+/** The business requires two-factor authentication and this employee must set it up before anything else. */
+export const twoFactorSetupRequired = signal(false);
+
 /** Whether the signed-in employee's role grants a permission (the server checks it again on every request). */
 export function can(permission: string): boolean {
   return employee.value?.permissions?.includes(permission) ?? false;
@@ -32,6 +35,7 @@ export function currentToken(): string | null {
 function accept(response: TokenResponse): void {
   accessToken = response.accessToken;
   employee.value = response.employee;
+  twoFactorSetupRequired.value = response.twoFactorSetupRequired === true;
   clearTimeout(refreshTimer);
   // Renew a minute before expiry (or at half the lifetime for very short tokens).
   const lifetime = new Date(response.expiresAt).getTime() - Date.now();
@@ -42,6 +46,7 @@ function accept(response: TokenResponse): void {
 function clear(): void {
   accessToken = null;
   employee.value = null;
+  twoFactorSetupRequired.value = false;
   clearTimeout(refreshTimer);
 }
 

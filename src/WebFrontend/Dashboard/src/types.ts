@@ -27,6 +27,8 @@ export interface TokenResponse {
   refreshTokenExpiresAt: string;
   sessionId: string;
   employee: Employee;
+  /** The business requires two-factor authentication and this employee has not set it up: the token only opens the account pages. */
+  twoFactorSetupRequired?: boolean;
 }
 
 export type Direction = "inbound" | "outbound";
@@ -340,4 +342,180 @@ export interface InternalNote {
   mentions: string[];
   createdAt: string;
   updatedAt: string;
+}
+
+// ── Settings and insight (assistant, templates, knowledge, voice, security, notifications, analytics) ──
+
+export interface AssistantSettings {
+  enabled: boolean;
+  provider: "offline" | "openai";
+  baseUrl: string | null;
+  model: string | null;
+  hasApiKey: boolean;
+  instructions: string | null;
+  updatedAt: string | null;
+}
+
+export interface VoiceSettings {
+  enabled: boolean;
+  model: string | null;
+  baseUrl: string | null;
+  hasApiKey: boolean;
+  hasEndpoint: boolean;
+  updatedAt: string | null;
+}
+
+export interface PromptTemplate {
+  id: string;
+  flowState: string;
+  name: string;
+  body: string;
+  version: number;
+  isActive: boolean;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface PromptTemplateVersion {
+  version: number;
+  name: string;
+  body: string;
+  changedBy: string | null;
+  changedAt: string;
+}
+
+export interface PromptTemplateDetails extends PromptTemplate {
+  versions: PromptTemplateVersion[];
+}
+
+export interface PromptVariable {
+  name: string;
+  description: string;
+}
+
+export interface PromptTestResult {
+  rendered: string;
+  variables: Record<string, string>;
+}
+
+export interface KnowledgeArticle {
+  id: string;
+  title: string;
+  body: string;
+  tags: string[];
+  isPublished: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface KnowledgeArticlePage {
+  items: KnowledgeArticle[];
+  nextOffset: number | null;
+}
+
+export interface KnowledgeMatch {
+  articleId: string;
+  title: string;
+  body: string;
+  rank: number;
+  coverage: number;
+}
+
+export interface TwoFactorStatus {
+  enabled: boolean;
+  requiredByBusiness: boolean;
+  recoveryCodesLeft: number;
+  setupRequired: boolean;
+}
+
+export interface NotificationItem {
+  id: string;
+  employeeId: string;
+  kind: string;
+  title: string;
+  conversationId: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface ResponseTimes {
+  count: number;
+  p50Seconds: number | null;
+  p90Seconds: number | null;
+}
+
+export interface ConversationDay {
+  day: string | null;
+  started: number;
+  reopened: number;
+  assistantOnly: number;
+  withHuman: number;
+  customerMessages: number;
+  customerMessagesToAssistant: number;
+  customerMessagesToHumans: number;
+  assistantFirstResponse: ResponseTimes;
+  humanFirstResponse: ResponseTimes;
+  resolved: number;
+  resolvedByAssistant: number;
+  assistantResolutionShare: number | null;
+  resolution: ResponseTimes;
+  handoffs: number;
+  takeovers: number;
+}
+
+export interface ConversationReport {
+  from: string;
+  to: string;
+  timeZone: string;
+  days: ConversationDay[];
+  total: ConversationDay;
+}
+
+export interface RevenueTotal {
+  currency: string;
+  bookings: number;
+  bookedMinor: number;
+  paidBookings: number;
+  paidMinor: number;
+}
+
+export interface RevenueLine extends RevenueTotal {
+  day: string | null;
+  serviceId: string;
+  service: string;
+}
+
+export interface RevenueDay {
+  day: string;
+  totals: RevenueTotal[];
+  services: RevenueLine[];
+}
+
+export interface RevenueReport {
+  from: string;
+  to: string;
+  timeZone: string;
+  days: RevenueDay[];
+  services: RevenueLine[];
+  totals: RevenueTotal[];
+}
+
+export interface EmployeePerformance {
+  employeeId: string;
+  name: string;
+  role: string;
+  conversationsHandled: number;
+  messagesSent: number;
+  takeovers: number;
+  firstResponse: ResponseTimes;
+  resolved: number;
+  resolution: ResponseTimes;
+}
+
+export interface PerformanceReport {
+  from: string;
+  to: string;
+  timeZone: string;
+  employees: EmployeePerformance[];
 }

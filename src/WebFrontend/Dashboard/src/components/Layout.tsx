@@ -1,10 +1,12 @@
 import type { ComponentChildren } from "preact";
-import { employee, logout, canManageSettings } from "../session";
+import { employee, logout, canManageSettings, can, twoFactorSetupRequired } from "../session";
+import { NotificationBell } from "./NotificationBell";
 import { liveState } from "../live";
 import { location, navigate } from "../router";
 
-function NavLink({ href, children }: { href: string; children: ComponentChildren }) {
-  const active = location.value.path === href || location.value.path.startsWith(`${href}/`);
+function NavLink({ href, children, section }: { href: string; children: ComponentChildren; section?: string }) {
+  const base = section ?? href;
+  const active = location.value.path === base || location.value.path.startsWith(`${base}/`);
   return (
     <a href={href} class={active ? "active" : undefined} aria-current={active ? "page" : undefined}>
       {children}
@@ -27,9 +29,11 @@ export function Layout({ children }: { children: ComponentChildren }) {
           <NavLink href="/services">Services</NavLink>
           <NavLink href="/outbox">Outbox</NavLink>
           <NavLink href="/team">Team</NavLink>
-          {canManageSettings.value && <NavLink href="/settings/whatsapp">Settings</NavLink>}
+          {can("analytics.read") && <NavLink href="/analytics">Analytics</NavLink>}
+          {canManageSettings.value ? <NavLink href="/settings/whatsapp" section="/settings">Settings</NavLink> : <NavLink href="/settings/security">Security</NavLink>}
         </nav>
         <div class="account">
+          {!twoFactorSetupRequired.value && <NotificationBell />}
           <span class="who" title={employee.value?.email}>{employee.value?.displayName}</span>
           <button
             type="button"

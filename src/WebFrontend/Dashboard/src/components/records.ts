@@ -18,7 +18,8 @@ export function fieldErrors(error: unknown): Record<string, string> {
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {
     const { title, detail } = error.problem;
-    if (error.status === 403) return "Only owners and admins can do this.";
+    // A missing permission names it (`errors.permission`): say so plainly rather than echo the code's name.
+    if (error.status === 403 && error.problem.errors?.permission) return "Your role does not allow this.";
     return [title, detail].filter(Boolean).join(" ") || `Request failed (${error.status}).`;
   }
   return String(error);
@@ -56,8 +57,10 @@ export async function postText<T>(path: string, text: string, contentType: strin
 }
 
 /** Downloads an authenticated file (the token is not a cookie, so a plain link would not do). */
-export async function downloadFile(path: string, fallbackName: string): Promise<void> {
-  const response = await sendRaw("GET", path, undefined, { Accept: "*/*" });
+export async function downloadFile(path: string, fallbackName: string, post?: unknown): Promise<void> {
+  const response = post === undefined
+    ? await sendRaw("GET", path, undefined, { Accept: "*/*" })
+    : await sendRaw("POST", path, JSON.stringify(post), { Accept: "*/*", "Content-Type": "application/json" });
   if (!response.ok) throw await problemOf(response);
   const disposition = response.headers.get("content-disposition") ?? "";
   const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] ?? fallbackName;

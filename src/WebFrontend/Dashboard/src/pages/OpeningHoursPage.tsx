@@ -67,7 +67,7 @@ export function OpeningHoursPage() {
           {canManageServices.value ? (
             <button type="submit" class="primary" disabled={busy}>{busy ? "Saving…" : "Save opening hours"}</button>
           ) : (
-            <p class="meta">Only roles with services.manage (owners and admins) change the opening hours.</p>
+            <p class="meta">Your role may read the opening hours but not change them.</p>
           )}
         </form>
       )}

@@ -30,7 +30,7 @@ function whole(text: string): number {
   return /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
 }
 
-/** A service to create or edit (owners and admins; others see it read-only). `id` null: a new service. */
+/** A service to create or edit (with services.manage; others see it read-only). `id` null: a new service. */
 export function ServiceEditorPage({ id }: { id: string | null }) {
   const [service, setService] = useState<Service | null>(null);
   const [form, setForm] = useState<Form>(newForm);
@@ -184,7 +184,7 @@ export function ServiceEditorPage({ id }: { id: string | null }) {
           emptyWeekHint="A day without hours is closed for this service. Without any hours, the service uses the business's hours."
         />
         {readOnly ? (
-          <p class="meta">Only owners and admins change services.</p>
+          <p class="meta">Your role may read services but not change them.</p>
         ) : (
           <div class="actions">
             <button type="submit" class="primary" disabled={busy}>{busy ? "Saving…" : id ? "Save service" : "Create service"}</button>

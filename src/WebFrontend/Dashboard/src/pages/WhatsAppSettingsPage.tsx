@@ -3,6 +3,7 @@ import { ApiError, del, get, post } from "../api";
 import { Field, FormError } from "../components/Field";
 import { queryParam } from "../router";
 import type { WhatsAppChannel } from "../types";
+import { SettingsNav } from "../components/SettingsNav";
 
 type Provider = "meta" | "twilio";
 
@@ -73,6 +74,7 @@ export function WhatsAppSettingsPage() {
 
   return (
     <section class="page" aria-labelledby="settings-title">
+      <SettingsNav />
       <h1 id="settings-title">WhatsApp numbers</h1>
       {queryParam("welcome") && (
         <p class="notice">Welcome! Connect your WhatsApp number to start receiving customers' messages.</p>
