@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Reflection;
 using System.Text;
 using Conversations.Infrastructure.Roles;
@@ -18,11 +19,11 @@ public static class PermissionsDocument
     public const string RelativePath = "docs/PERMISSIONS.md";
 
     /// <summary>The permissions a handler checks beyond its route's, and where.</summary>
-    private static readonly Dictionary<string, string> CheckedInHandlers = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, string> CheckedInHandlers = new Dictionary<string, string>
     {
         [Permissions.ConversationsSupervise] = "in handlers: releasing, assigning or transferring a conversation a colleague holds; deleting a colleague's note",
         [Permissions.CalendarBusiness] = "in handlers: the business's feed in `GET /api/calendar/feeds` and `POST /api/calendar/feeds/business/rotate`",
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static string Render(IServiceProvider services)
     {
