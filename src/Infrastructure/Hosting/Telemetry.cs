@@ -33,18 +33,21 @@ public static class Telemetry
             builder.Logging.Configure(logging => logging.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         }
 
-        builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(serviceName, serviceInstanceId: Environment.MachineName + "/" + Environment.ProcessId))
-            .WithTracing(tracing =>
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName, serviceInstanceId: Environment.MachineName + "/" + Environment.ProcessId));
+
+        // Spans cost on every grain call and query: they are recorded only when a collector receives them.
+        if (options.OtlpEndpoint is { } traceCollector)
+        {
+            telemetry.WithTracing(tracing =>
             {
                 tracing.AddHttpClientInstrumentation().AddSource("Npgsql", "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application");
                 configureTracing?.Invoke(tracing);
-                if (options.OtlpEndpoint is { } endpoint)
-                {
-                    tracing.AddOtlpExporter(otlp => otlp.Endpoint = endpoint);
-                }
-            })
-            .WithMetrics(metrics =>
+                tracing.AddOtlpExporter(otlp => otlp.Endpoint = traceCollector);
+            });
+        }
+
+        telemetry.WithMetrics(metrics =>
             {
                 metrics.AddHttpClientInstrumentation().AddRuntimeInstrumentation()
                     .AddMeter(ConversationsMetrics.MeterName, "Microsoft.Orleans", "Npgsql");
