@@ -1,6 +1,7 @@
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Conversations.Infrastructure.Hosting;
+using Conversations.WebFrontend.Activity;
 using Conversations.WebFrontend.Analytics;
 using Conversations.WebFrontend.Assistant;
 using Conversations.WebFrontend.Auth;
@@ -95,6 +96,7 @@ app.MapStripeWebhook();
 app.MapSubscriptionApi();
 app.MapWebhooksApi();
 app.MapApiKeysApi();
+app.MapActivityApi();
 app.MapHub<ConversationsHub>(ConversationsHub.Path);
 
 app.Run();

@@ -1,5 +1,6 @@
 using Conversations.Grains.Businesses;
 using Conversations.Grains.Observability;
+using Conversations.Infrastructure.Activity;
 using Conversations.Infrastructure.Assistant;
 using Conversations.Infrastructure.Voice;
 using Conversations.Grains.Channels;
@@ -79,6 +80,8 @@ public static class PlatformServices
         services.AddSingleton<IEmployeeNotifier>(sp => sp.GetRequiredService<Notifications>());
 
         services.AddMemoryCache();
+        services.AddSingleton<ActivityLog>();
+        services.AddSingleton<ActivityQueries>();
 
         // Silos send mail too (staff notices of bookings the assistant makes), not only frontends.
         services.AddConversationsMail();

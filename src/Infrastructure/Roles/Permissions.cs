@@ -41,6 +41,7 @@ public static class Permissions
     public const string RatingsRead = "ratings.read";
     public const string AnalyticsRead = "analytics.read";
     public const string ActivityRead = "activity.read";
+    public const string AuditRead = "audit.read";
 
     /// <summary>Every permission with what it allows, in the order documents list them.</summary>
     public static IReadOnlyList<PermissionInfo> All { get; } =
@@ -77,6 +78,7 @@ public static class Permissions
         new(RatingsRead, "See customers' ratings per employee and the newest ratings with their comments."),
         new(AnalyticsRead, "See and export the business's reports: conversations and response times, revenue, each colleague's performance."),
         new(ActivityRead, "See the history of a conversation's assignments and of a booking's changes."),
+        new(AuditRead, "See the business's activity log: who logged in or failed to, changed which settings (each field before and after), exported customers, took conversations over, uploaded or deleted files, invited, changed or deactivated colleagues — when and from where."),
     ];
 
     public static IReadOnlySet<string> Names { get; } = All.Select(p => p.Name).ToFrozenSet(StringComparer.Ordinal);

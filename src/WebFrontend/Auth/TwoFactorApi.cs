@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Conversations.Infrastructure.Accounts;
+using Conversations.Infrastructure.Activity;
 using Conversations.Infrastructure.Platform;
 using Conversations.Infrastructure.Roles;
 using Conversations.Infrastructure.TwoFactor;
+using Conversations.WebFrontend.Activity;
 using Conversations.WebFrontend.Bookings;
 using Conversations.WebFrontend.RateLimiting;
 using Conversations.WebFrontend.Roles;
@@ -52,7 +54,7 @@ public static class TwoFactorApi
     /// <summary>The second step: a current code from the app, or one of the recovery codes, each usable once.</summary>
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> LoginAsync(
         SecondStepRequest? request, TwoFactorChallenges challenges, TwoFactorStore store, BusinessSuspensions suspensions, [AsParameters] AuthServices services,
-        HttpContext context, CancellationToken cancellationToken)
+        ActivityRecorder activity, HttpContext context, CancellationToken cancellationToken)
     {
         if (challenges.Redeem(request?.ChallengeToken) is not { } employeeId)
         {
@@ -77,6 +79,7 @@ public static class TwoFactorApi
         if (!accepted)
         {
             AccountsLog.LoginFailed(services.Log);
+            await activity.RecordForAsync(employee.BusinessId, employee.Id, ActivityActions.LoginFailed, "employee", employee.Id, new { secondFactor = true });
             if (await services.Throttle.RecordFailureAsync(employee.Email, now, cancellationToken))
             {
                 AccountsLog.LockedOut(services.Log);
@@ -93,6 +96,7 @@ public static class TwoFactorApi
 
         var tokens = await services.Issuer.StartAsync(employee, context, cancellationToken);
         AccountsLog.LoggedIn(services.Log, employee.Id, tokens.SessionId);
+        await activity.RecordForAsync(employee.BusinessId, employee.Id, ActivityActions.LoggedIn, "session", tokens.SessionId, new { secondFactor = true });
         return TypedResults.Ok(tokens);
     }
 

@@ -180,6 +180,7 @@ public static class RouteTable
         ["GET /api/settings/whatsapp"] = Scoped(SettingsRead, _ => new("/api/settings/whatsapp")),
         ["POST /api/settings/whatsapp"] = Scoped(SettingsManage, _ => new("/api/settings/whatsapp", new { provider = "fax" })),
         ["DELETE /api/settings/whatsapp/{id:guid}"] = Found(SettingsManage, w => new($"/api/settings/whatsapp/{w.ChannelId}")),
+        ["GET /api/activity"] = Scoped(AuditRead, _ => new("/api/activity")),
         ["GET /api/settings/workspace"] = Scoped(SettingsRead, _ => new("/api/settings/workspace")),
         ["PATCH /api/settings/workspace"] = Scoped(SettingsManage, _ => new("/api/settings/workspace", new { announceAgentJoined = false })),
         ["GET /api/settings/security"] = Scoped(SettingsRead, _ => new("/api/settings/security")),
