@@ -140,6 +140,9 @@ public static class PlatformServices
             .AddResilienceHandler("twilio-send", pipeline => pipeline.AddTimeout(TimeSpan.FromSeconds(15)));
 
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IMediaStorage, LocalDiskMediaStorage>();
+        services.AddSingleton<MediaRemovals>();
+        services.AddHostedService(sp => sp.GetRequiredService<MediaRemovals>());
         services.AddSingleton<MediaStore>();
         services.AddSingleton<IMediaDownloader, MediaDownloader>();
         services.AddSingleton<LocalOutbox>();

@@ -46,10 +46,10 @@ public static class Permissions
     /// <summary>Every permission with what it allows, in the order documents list them.</summary>
     public static IReadOnlyList<PermissionInfo> All { get; } =
     [
-        new(ConversationsRead, "See the inbox: conversations, their messages and media, notes, the customer panel, the assistant's work in a conversation, canned responses, the local outbox; receive live events."),
-        new(ConversationsReply, "Write to customers: send messages and templates, use canned responses, transcribe voice notes, show typing."),
+        new(ConversationsRead, "See the inbox: conversations, their messages and media, the business's uploaded files, notes, the customer panel, the assistant's work in a conversation, canned responses, the local outbox; receive live events."),
+        new(ConversationsReply, "Write to customers: send messages and templates, upload files (and delete one's own), use canned responses, transcribe voice notes, show typing."),
         new(ConversationsHandle, "Handle conversations: take over, release, hand off, assign, transfer, set status and labels, move the team's read cursor."),
-        new(ConversationsSupervise, "Act on colleagues' work: release or reassign a conversation someone else holds, delete anyone's note."),
+        new(ConversationsSupervise, "Act on colleagues' work: release or reassign a conversation someone else holds, delete anyone's note or uploaded file."),
         new(NotesWrite, "Write internal notes (and edit or delete one's own)."),
         new(CannedResponsesWrite, "Create, change and delete canned responses."),
         new(CustomersRead, "See customers and segments."),
