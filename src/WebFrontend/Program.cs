@@ -77,6 +77,7 @@ app.MapPresenceApi();
 app.MapRatingsApi();
 app.MapWebPushApi();
 app.MapWorkspaceSettingsApi();
+app.MapSettingsApi();
 app.MapMessagesApi();
 app.MapOutboxApi();
 app.MapMediaApi();

@@ -23,6 +23,7 @@ using Conversations.Infrastructure.TwoFactor;
 using Conversations.Infrastructure.Payments;
 using Conversations.Infrastructure.PromptTemplates;
 using Conversations.Infrastructure.Roles;
+using Conversations.Infrastructure.Settings;
 using Conversations.Infrastructure.Workspace;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -72,6 +73,7 @@ public static class PlatformServices
         services.AddSingleton<CustomerPanelQueries>();
         services.AddSingleton<RatingQueries>();
         services.AddSingleton<WorkspaceSettingsStore>();
+        services.AddSingleton<BusinessSettingsStore>();
         services.AddSingleton<CannedResponseStore>();
         services.AddOptions<WebPushOptions>().BindConfiguration(WebPushOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient(nameof(WebPush));

@@ -184,6 +184,8 @@ public static class RouteTable
         ["POST /api/settings/whatsapp"] = Scoped(SettingsManage, _ => new("/api/settings/whatsapp", new { provider = "fax" })),
         ["DELETE /api/settings/whatsapp/{id:guid}"] = Found(SettingsManage, w => new($"/api/settings/whatsapp/{w.ChannelId}")),
         ["GET /api/activity"] = Scoped(AuditRead, _ => new("/api/activity")),
+        ["GET /api/settings"] = Scoped(SettingsRead, _ => new("/api/settings")),
+        ["PATCH /api/settings"] = Scoped(SettingsManage, _ => new("/api/settings", new { branding = new { primaryColor = "#123456" } })),
         ["GET /api/settings/workspace"] = Scoped(SettingsRead, _ => new("/api/settings/workspace")),
         ["PATCH /api/settings/workspace"] = Scoped(SettingsManage, _ => new("/api/settings/workspace", new { announceAgentJoined = false })),
         ["GET /api/settings/security"] = Scoped(SettingsRead, _ => new("/api/settings/security")),

@@ -22,6 +22,8 @@ public static class PermissionsDocument
     private static readonly FrozenDictionary<string, string> CheckedInHandlers = new Dictionary<string, string>
     {
         [Permissions.ConversationsSupervise] = "in handlers: releasing, assigning or transferring a conversation a colleague holds; deleting a colleague's note or upload",
+        [Permissions.AssistantManage] = "in handlers: the `ai` section of `PATCH /api/settings`",
+        [Permissions.ServicesManage] = "in handlers: `general.businessHours` in `PATCH /api/settings`",
         [Permissions.CalendarBusiness] = "in handlers: the business's feed in `GET /api/calendar/feeds` and `POST /api/calendar/feeds/business/rotate`",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
