@@ -8,6 +8,7 @@ using Conversations.WebFrontend.Activity;
 using Conversations.WebFrontend.Bookings;
 using Conversations.WebFrontend.RateLimiting;
 using Conversations.WebFrontend.Roles;
+using Conversations.WebFrontend.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -176,14 +177,16 @@ public static class TwoFactorApi
         TypedResults.Ok(new SecuritySettings(await store.IsRequiredAsync(user.GetBusinessId(), cancellationToken)));
 
     private static async Task<Results<Ok<SecuritySettings>, ProblemHttpResult>> ChangeSecurityAsync(
-        SecurityRequest? request, ClaimsPrincipal user, TwoFactorStore store, CancellationToken cancellationToken)
+        SecurityRequest? request, ClaimsPrincipal user, TwoFactorStore store, ActivityRecorder activity, CancellationToken cancellationToken)
     {
         if (request?.RequireTwoFactor is not { } required)
         {
             return FieldProblems.Of(StatusCodes.Status400BadRequest, "requireTwoFactor", "Say whether two-factor authentication is required (true or false).");
         }
 
+        var before = new SecuritySettings(await store.IsRequiredAsync(user.GetBusinessId(), cancellationToken));
         await store.RequireAsync(user.GetBusinessId(), required, cancellationToken);
+        await SettingsChanges.RecordAsync(activity, "security", before, new SecuritySettings(required));
         return TypedResults.Ok(new SecuritySettings(required));
     }
 

@@ -11,7 +11,7 @@ namespace Conversations.WebFrontend.Settings;
 public static class SettingsChanges
 {
     /// <summary>Fields that follow from others (when it was saved, whether a key is set) rather than being chosen.</summary>
-    private static readonly string[] Derived = ["updatedAt", "hasApiKey"];
+    private static readonly string[] Derived = ["updatedAt", "hasApiKey", "hasEndpoint"];
 
     /// <param name="section">The path of the changed document within the settings, e.g. <c>ai</c>; null for all of them.</param>
     /// <param name="apiKey">An API key as sent (null: left as it was, empty: removed) and whether one was set before.</param>

@@ -336,12 +336,19 @@ public sealed class SettingsApiTests(AppFixture fixture)
             weeklyHours = new[] { new { weekday = "monday", opens = "09:00", closes = "17:00" } },
         })).StatusCode);
 
+        Assert.Equal(HttpStatusCode.OK, (await client.PatchAsJsonAsync("/api/settings/voice", new { enabled = true, apiKey = ApiKey })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PatchAsJsonAsync("/api/payments/settings", new { refundPolicy = "none" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PatchAsJsonAsync("/api/settings/security", new { requireTwoFactor = false })).StatusCode);
+
         var log = await SettingsLogAsync(client);
         var changes = log.Select(e => e.GetProperty("details").GetProperty("changes")).ToList();
-        Assert.Equal(["general.businessHours.weeklyHours"], changes[0].EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
-        Assert.Equal(["workspace.announceAgentJoined"], changes[1].EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
-        Assert.Equal(["ai.apiKey", "ai.enabled"], changes[2].EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
-        Assert.Equal((true, false), (changes[2].GetProperty("ai.enabled").GetProperty("from").GetBoolean(), changes[2].GetProperty("ai.enabled").GetProperty("to").GetBoolean()));
+        Assert.Equal(["payments.refundPolicy"], changes[0].EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["voice.apiKey", "voice.enabled"], changes[1].EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["general.businessHours.weeklyHours"], changes[2].EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["workspace.announceAgentJoined"], changes[3].EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["ai.apiKey", "ai.enabled"], changes[4].EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal((true, false), (changes[4].GetProperty("ai.enabled").GetProperty("from").GetBoolean(), changes[4].GetProperty("ai.enabled").GetProperty("to").GetBoolean()));
+        Assert.Equal(5, log.Count);
         Assert.DoesNotContain(ApiKey, await (await client.GetAsync("/api/activity")).Content.ReadAsStringAsync());
     }
 }
