@@ -1,6 +1,7 @@
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Conversations.Infrastructure.Hosting;
+using Conversations.WebFrontend.Activity;
 using Conversations.WebFrontend.Analytics;
 using Conversations.WebFrontend.Assistant;
 using Conversations.WebFrontend.Auth;
@@ -76,6 +77,7 @@ app.MapPresenceApi();
 app.MapRatingsApi();
 app.MapWebPushApi();
 app.MapWorkspaceSettingsApi();
+app.MapSettingsApi();
 app.MapMessagesApi();
 app.MapOutboxApi();
 app.MapMediaApi();
@@ -95,6 +97,7 @@ app.MapStripeWebhook();
 app.MapSubscriptionApi();
 app.MapWebhooksApi();
 app.MapApiKeysApi();
+app.MapActivityApi();
 app.MapHub<ConversationsHub>(ConversationsHub.Path);
 
 app.Run();

@@ -43,6 +43,7 @@ public sealed class ConversationsApp : WebApplicationFactory<Program>
 
         // Most tests count the customers' messages and act as the only senders; the assistant's tests turn it on.
         builder.UseSetting("Conversations:Assistant:Enabled", "false");
+        builder.UseSetting("Conversations:Media:Root", MediaFolder);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
@@ -64,12 +65,15 @@ public sealed class ConversationsApp : WebApplicationFactory<Program>
 
     public Mailbox Mailbox => new(MailFolder);
 
+    /// <summary>Where the app keeps media files (<c>Conversations:Media:Root</c>), unless the settings name another.</summary>
+    public string MediaFolder { get; } = Path.Combine(Path.GetTempPath(), $"conversations-media-{Guid.NewGuid():N}");
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (Directory.Exists(MailFolder))
+        foreach (var folder in new[] { MailFolder, MediaFolder }.Where(Directory.Exists))
         {
-            Directory.Delete(MailFolder, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
     }
 

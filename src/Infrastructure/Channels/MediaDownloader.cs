@@ -5,7 +5,7 @@ using Conversations.Infrastructure.Media;
 
 namespace Conversations.Infrastructure.Channels;
 
-/// <summary>Fetches a customer's media with the number's own credentials and keeps it in the media store.</summary>
+/// <summary>Fetches a customer's media with the number's own credentials and keeps it in the media store, like uploads.</summary>
 public sealed class MediaDownloader(
     WhatsAppChannelDirectory channels, MetaCloudApiClient meta, TwilioMessaging twilio, MediaStore store) : IMediaDownloader
 {
@@ -34,8 +34,11 @@ public sealed class MediaDownloader(
                 : MediaDownloadResult.Transient(fetched.Error ?? "The provider did not return the media.");
         }
 
-        var mediaId = await store.SaveAsync(
-            businessId, fetched.Bytes, fetched.MimeType ?? media.MimeType ?? "application/octet-stream", media.FileName, cancellationToken);
-        return MediaDownloadResult.Stored(mediaId);
+        // The type is read from the bytes where they tell it; the provider's word (the sender's) only where they do not.
+        var mimeType = MediaSniffer.Sniff(fetched.Bytes.AsSpan(0, Math.Min(fetched.Bytes.Length, MediaSniffer.HeadLength)))?.MimeType
+            ?? fetched.MimeType ?? media.MimeType ?? "application/octet-stream";
+        await using var content = new MemoryStream(fetched.Bytes, writable: false);
+        var stored = await store.SaveAsync(new NewMedia(businessId, mimeType, media.FileName, MediaSources.WhatsApp, null), content, cancellationToken);
+        return MediaDownloadResult.Stored(stored.Id);
     }
 }

@@ -1,5 +1,6 @@
 using Conversations.Grains.Businesses;
 using Conversations.Grains.Observability;
+using Conversations.Infrastructure.Activity;
 using Conversations.Infrastructure.Assistant;
 using Conversations.Infrastructure.Voice;
 using Conversations.Grains.Channels;
@@ -22,6 +23,7 @@ using Conversations.Infrastructure.TwoFactor;
 using Conversations.Infrastructure.Payments;
 using Conversations.Infrastructure.PromptTemplates;
 using Conversations.Infrastructure.Roles;
+using Conversations.Infrastructure.Settings;
 using Conversations.Infrastructure.Workspace;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -71,6 +73,7 @@ public static class PlatformServices
         services.AddSingleton<CustomerPanelQueries>();
         services.AddSingleton<RatingQueries>();
         services.AddSingleton<WorkspaceSettingsStore>();
+        services.AddSingleton<BusinessSettingsStore>();
         services.AddSingleton<CannedResponseStore>();
         services.AddOptions<WebPushOptions>().BindConfiguration(WebPushOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient(nameof(WebPush));
@@ -79,6 +82,8 @@ public static class PlatformServices
         services.AddSingleton<IEmployeeNotifier>(sp => sp.GetRequiredService<Notifications>());
 
         services.AddMemoryCache();
+        services.AddSingleton<ActivityLog>();
+        services.AddSingleton<ActivityQueries>();
 
         // Silos send mail too (staff notices of bookings the assistant makes), not only frontends.
         services.AddConversationsMail();
@@ -137,6 +142,9 @@ public static class PlatformServices
             .AddResilienceHandler("twilio-send", pipeline => pipeline.AddTimeout(TimeSpan.FromSeconds(15)));
 
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IMediaStorage, LocalDiskMediaStorage>();
+        services.AddSingleton<MediaRemovals>();
+        services.AddHostedService(sp => sp.GetRequiredService<MediaRemovals>());
         services.AddSingleton<MediaStore>();
         services.AddSingleton<IMediaDownloader, MediaDownloader>();
         services.AddSingleton<LocalOutbox>();

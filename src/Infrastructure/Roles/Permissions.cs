@@ -41,14 +41,15 @@ public static class Permissions
     public const string RatingsRead = "ratings.read";
     public const string AnalyticsRead = "analytics.read";
     public const string ActivityRead = "activity.read";
+    public const string AuditRead = "audit.read";
 
     /// <summary>Every permission with what it allows, in the order documents list them.</summary>
     public static IReadOnlyList<PermissionInfo> All { get; } =
     [
-        new(ConversationsRead, "See the inbox: conversations, their messages and media, notes, the customer panel, the assistant's work in a conversation, canned responses, the local outbox; receive live events."),
-        new(ConversationsReply, "Write to customers: send messages and templates, use canned responses, transcribe voice notes, show typing."),
+        new(ConversationsRead, "See the inbox: conversations, their messages and media, the business's uploaded files, notes, the customer panel, the assistant's work in a conversation, canned responses, the local outbox; receive live events."),
+        new(ConversationsReply, "Write to customers: send messages and templates, upload files (and delete one's own), use canned responses, transcribe voice notes, show typing."),
         new(ConversationsHandle, "Handle conversations: take over, release, hand off, assign, transfer, set status and labels, move the team's read cursor."),
-        new(ConversationsSupervise, "Act on colleagues' work: release or reassign a conversation someone else holds, delete anyone's note."),
+        new(ConversationsSupervise, "Act on colleagues' work: release or reassign a conversation someone else holds, delete anyone's note or uploaded file."),
         new(NotesWrite, "Write internal notes (and edit or delete one's own)."),
         new(CannedResponsesWrite, "Create, change and delete canned responses."),
         new(CustomersRead, "See customers and segments."),
@@ -77,6 +78,7 @@ public static class Permissions
         new(RatingsRead, "See customers' ratings per employee and the newest ratings with their comments."),
         new(AnalyticsRead, "See and export the business's reports: conversations and response times, revenue, each colleague's performance."),
         new(ActivityRead, "See the history of a conversation's assignments and of a booking's changes."),
+        new(AuditRead, "See the business's activity log: who logged in or failed to, changed which settings (each field before and after), exported customers, took conversations over, uploaded or deleted files, invited, changed or deactivated colleagues — when and from where."),
     ];
 
     public static IReadOnlySet<string> Names { get; } = All.Select(p => p.Name).ToFrozenSet(StringComparer.Ordinal);

@@ -174,7 +174,7 @@ public sealed class ServiceCatalog(NpgsqlDataSource dataSource)
         await WriteScheduleAsync(connection, transaction, businessId, serviceId, draft.Availability, cancellationToken);
     }
 
-    private static async Task WriteScheduleAsync(
+    internal static async Task WriteScheduleAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, Guid businessId, Guid? serviceId, OpeningSchedule schedule, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(

@@ -28,10 +28,11 @@ public sealed class OpenAiVoiceTranscriber(VoiceSettingsStore settings, MediaSto
         }
 
         var file = await media.FindAsync(businessId, storedMediaId, cancellationToken);
-        if (file is null || file.Bytes.Length > options.Value.MaxBytes)
+        await using var audio = file is null || file.SizeBytes > options.Value.MaxBytes ? null : await media.OpenReadAsync(file, cancellationToken);
+        if (audio is null)
         {
             return new VoiceTranscription(VoiceTranscription.Failed, null, null, null, null, 0,
-                file is null ? "The audio is not in the media store." : "The audio is too large to transcribe.");
+                file is null || file.SizeBytes <= options.Value.MaxBytes ? "The audio is not in the media store." : "The audio is too large to transcribe.");
         }
 
         var model = endpoint.Model ?? options.Value.DefaultModel;
@@ -44,9 +45,8 @@ public sealed class OpenAiVoiceTranscriber(VoiceSettingsStore settings, MediaSto
         var client = new OpenAIClient(new ApiKeyCredential(string.IsNullOrEmpty(endpoint.ApiKey) ? "unused" : endpoint.ApiKey), clientOptions).GetAudioClient(model);
         try
         {
-            using var audio = new MemoryStream(file.Bytes, writable: false);
             var result = await client.TranscribeAudioAsync(
-                audio, file.FileName ?? FileNameFor(file.MimeType), new AudioTranscriptionOptions { ResponseFormat = AudioTranscriptionFormat.Verbose }, cancellationToken);
+                audio, file!.FileName ?? FileNameFor(file.MimeType), new AudioTranscriptionOptions { ResponseFormat = AudioTranscriptionFormat.Verbose }, cancellationToken);
             var transcript = result.Value;
             var minutes = (decimal)(transcript.Duration ?? TimeSpan.Zero).TotalMinutes;
             var cost = options.Value.PricePerMinute.TryGetValue(model, out var perMinute)

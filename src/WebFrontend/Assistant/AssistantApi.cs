@@ -6,9 +6,11 @@ using Conversations.Grains.Interfaces.Models;
 using Conversations.Infrastructure.Assistant;
 using Conversations.Infrastructure.Conversations;
 using Conversations.Infrastructure.Roles;
+using Conversations.WebFrontend.Activity;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Bookings;
 using Conversations.WebFrontend.Roles;
+using Conversations.WebFrontend.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Assistant;
@@ -72,7 +74,7 @@ public static class AssistantApi
         TypedResults.Ok(await store.GetAsync(user.GetBusinessId(), cancellationToken));
 
     private static async Task<Results<Ok<AssistantSettingsView>, ProblemHttpResult>> UpdateSettingsAsync(
-        AssistantSettingsRequest? request, ClaimsPrincipal user, AssistantSettingsStore store, CancellationToken cancellationToken)
+        AssistantSettingsRequest? request, ClaimsPrincipal user, AssistantSettingsStore store, ActivityRecorder activity, CancellationToken cancellationToken)
     {
         if (request is null)
         {
@@ -115,9 +117,11 @@ public static class AssistantApi
             return FieldProblems.Of(StatusCodes.Status400BadRequest, "instructions", "The instructions are at most 4,000 characters.");
         }
 
-        return TypedResults.Ok(await store.SaveAsync(
+        var saved = await store.SaveAsync(
             user.GetBusinessId(), request.Enabled ?? current.Enabled, provider, baseUrl, model, request.ApiKey?.Trim(), instructions,
-            user.GetEmployeeId(), cancellationToken));
+            user.GetEmployeeId(), cancellationToken);
+        await SettingsChanges.RecordAsync(activity, "ai", current, saved, (request.ApiKey?.Trim(), current.HasApiKey));
+        return TypedResults.Ok(saved);
     }
 
     private static async Task<Results<Ok<ConversationAssistantView>, ProblemHttpResult>> ConversationAsync(

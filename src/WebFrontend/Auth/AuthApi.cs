@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Conversations.Grains.Interfaces;
 using Conversations.Infrastructure.Accounts;
+using Conversations.Infrastructure.Activity;
 using Conversations.Infrastructure.Platform;
 using Conversations.Infrastructure.TwoFactor;
+using Conversations.WebFrontend.Activity;
 using Conversations.WebFrontend.RateLimiting;
 using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -42,7 +44,7 @@ public static class AuthApi
     /// </summary>
     private static async Task<Results<Ok<TokenResponse>, Ok<TwoFactorChallenge>, ValidationProblem, ProblemHttpResult>> LoginAsync(
         LoginRequest? request, [AsParameters] AuthServices services, TwoFactorStore twoFactor, TwoFactorChallenges challenges,
-        BusinessSuspensions suspensions,
+        BusinessSuspensions suspensions, ActivityRecorder activity,
         HttpContext context, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -70,6 +72,7 @@ public static class AuthApi
         if (locked || employee is null || !employee.IsActive || verified == PasswordVerificationResult.Failed)
         {
             AccountsLog.LoginFailed(services.Log);
+            await activity.RecordForAsync(employee?.BusinessId, employee?.Id, ActivityActions.LoginFailed, "employee", employee?.Id, new { locked });
             if (!locked && await services.Throttle.RecordFailureAsync(email, now, cancellationToken))
             {
                 AccountsLog.LockedOut(services.Log);
@@ -92,6 +95,7 @@ public static class AuthApi
         await services.Throttle.ResetAsync(email, cancellationToken);
         var tokens = await services.Issuer.StartAsync(employee, context, cancellationToken);
         AccountsLog.LoggedIn(services.Log, employee.Id, tokens.SessionId);
+        await activity.RecordForAsync(employee.BusinessId, employee.Id, ActivityActions.LoggedIn, "session", tokens.SessionId);
         return TypedResults.Ok(tokens);
     }
 

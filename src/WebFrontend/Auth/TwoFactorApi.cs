@@ -1,11 +1,14 @@
 using System.Security.Claims;
 using Conversations.Infrastructure.Accounts;
+using Conversations.Infrastructure.Activity;
 using Conversations.Infrastructure.Platform;
 using Conversations.Infrastructure.Roles;
 using Conversations.Infrastructure.TwoFactor;
+using Conversations.WebFrontend.Activity;
 using Conversations.WebFrontend.Bookings;
 using Conversations.WebFrontend.RateLimiting;
 using Conversations.WebFrontend.Roles;
+using Conversations.WebFrontend.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -52,7 +55,7 @@ public static class TwoFactorApi
     /// <summary>The second step: a current code from the app, or one of the recovery codes, each usable once.</summary>
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> LoginAsync(
         SecondStepRequest? request, TwoFactorChallenges challenges, TwoFactorStore store, BusinessSuspensions suspensions, [AsParameters] AuthServices services,
-        HttpContext context, CancellationToken cancellationToken)
+        ActivityRecorder activity, HttpContext context, CancellationToken cancellationToken)
     {
         if (challenges.Redeem(request?.ChallengeToken) is not { } employeeId)
         {
@@ -77,6 +80,7 @@ public static class TwoFactorApi
         if (!accepted)
         {
             AccountsLog.LoginFailed(services.Log);
+            await activity.RecordForAsync(employee.BusinessId, employee.Id, ActivityActions.LoginFailed, "employee", employee.Id, new { secondFactor = true });
             if (await services.Throttle.RecordFailureAsync(employee.Email, now, cancellationToken))
             {
                 AccountsLog.LockedOut(services.Log);
@@ -93,6 +97,7 @@ public static class TwoFactorApi
 
         var tokens = await services.Issuer.StartAsync(employee, context, cancellationToken);
         AccountsLog.LoggedIn(services.Log, employee.Id, tokens.SessionId);
+        await activity.RecordForAsync(employee.BusinessId, employee.Id, ActivityActions.LoggedIn, "session", tokens.SessionId, new { secondFactor = true });
         return TypedResults.Ok(tokens);
     }
 
@@ -172,14 +177,16 @@ public static class TwoFactorApi
         TypedResults.Ok(new SecuritySettings(await store.IsRequiredAsync(user.GetBusinessId(), cancellationToken)));
 
     private static async Task<Results<Ok<SecuritySettings>, ProblemHttpResult>> ChangeSecurityAsync(
-        SecurityRequest? request, ClaimsPrincipal user, TwoFactorStore store, CancellationToken cancellationToken)
+        SecurityRequest? request, ClaimsPrincipal user, TwoFactorStore store, ActivityRecorder activity, CancellationToken cancellationToken)
     {
         if (request?.RequireTwoFactor is not { } required)
         {
             return FieldProblems.Of(StatusCodes.Status400BadRequest, "requireTwoFactor", "Say whether two-factor authentication is required (true or false).");
         }
 
+        var before = new SecuritySettings(await store.IsRequiredAsync(user.GetBusinessId(), cancellationToken));
         await store.RequireAsync(user.GetBusinessId(), required, cancellationToken);
+        await SettingsChanges.RecordAsync(activity, "security", before, new SecuritySettings(required));
         return TypedResults.Ok(new SecuritySettings(required));
     }
 

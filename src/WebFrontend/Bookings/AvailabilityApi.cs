@@ -2,9 +2,11 @@ using System.Security.Claims;
 using Conversations.Grains.Bookings;
 using Conversations.Infrastructure.Roles;
 using Conversations.Infrastructure.Services;
+using Conversations.WebFrontend.Activity;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Roles;
 using Conversations.WebFrontend.Services;
+using Conversations.WebFrontend.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Bookings;
@@ -50,7 +52,7 @@ public static class AvailabilityApi
         TypedResults.Ok(OpeningHoursView.From(await catalog.GetBusinessHoursAsync(user.GetBusinessId(), cancellationToken)));
 
     private static async Task<Results<Ok<OpeningHoursView>, ValidationProblem>> SetHoursAsync(
-        OpeningHoursRequest? request, ClaimsPrincipal user, ServiceCatalog catalog, CancellationToken cancellationToken)
+        OpeningHoursRequest? request, ClaimsPrincipal user, ServiceCatalog catalog, ActivityRecorder activity, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var schedule = ScheduleFields.Parse(request?.WeeklyHours, request?.Exceptions, errors);
@@ -59,7 +61,10 @@ public static class AvailabilityApi
             return TypedResults.ValidationProblem(errors);
         }
 
+        var before = OpeningHoursView.From(await catalog.GetBusinessHoursAsync(user.GetBusinessId(), cancellationToken));
         await catalog.SetBusinessHoursAsync(user.GetBusinessId(), schedule, cancellationToken);
+        await SettingsChanges.RecordAsync(
+            activity, "general.businessHours", before, OpeningHoursView.From(await catalog.GetBusinessHoursAsync(user.GetBusinessId(), cancellationToken)));
         return TypedResults.Ok(OpeningHoursView.From(schedule));
     }
 }

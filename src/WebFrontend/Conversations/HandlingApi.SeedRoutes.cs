@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Conversations.Infrastructure.Accounts;
+using Conversations.Infrastructure.Activity;
 using Conversations.Infrastructure.Conversations;
 using Conversations.Infrastructure.Roles;
 using Conversations.Infrastructure.Workspace;
+using Conversations.WebFrontend.Activity;
 using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -21,7 +23,10 @@ public static partial class HandlingApi
 
     public static IEndpointRouteBuilder MapSeedHandlingRoutes(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/conversations/takeover", TakeOverByBodyAsync).WithTags("Conversations").RequirePermission(Permissions.ConversationsHandle);
+        app.MapPost("/api/conversations/takeover", TakeOverByBodyAsync).WithTags("Conversations").RequirePermission(Permissions.ConversationsHandle)
+            .RecordsActivity(context => context.Arguments.OfType<ConversationAction>().FirstOrDefault() is { } request
+                ? new ActivityEvent(request.Action == "release" ? ActivityActions.ConversationReleased : ActivityActions.ConversationTakenOver, "conversation", request.ConversationId)
+                : null);
         app.MapPost("/api/assignments", AssignByBodyAsync).WithTags("Conversations").RequirePermission(Permissions.ConversationsHandle);
         return app;
     }

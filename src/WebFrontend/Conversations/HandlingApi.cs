@@ -3,9 +3,11 @@ using System.Text.RegularExpressions;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
 using Conversations.Infrastructure.Accounts;
+using Conversations.Infrastructure.Activity;
 using Conversations.Infrastructure.Conversations;
 using Conversations.Infrastructure.Roles;
 using Conversations.Infrastructure.Workspace;
+using Conversations.WebFrontend.Activity;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,8 +24,8 @@ public static partial class HandlingApi
     public static IEndpointRouteBuilder MapHandlingApi(this IEndpointRouteBuilder app)
     {
         var conversation = app.MapGroup("/api/conversations/{id:guid}").WithTags("Conversations").RequirePermission(Permissions.ConversationsHandle);
-        conversation.MapPost("/takeover", TakeOverAsync);
-        conversation.MapPost("/release", ReleaseAsync);
+        conversation.MapPost("/takeover", TakeOverAsync).RecordsActivity(ActivityActions.ConversationTakenOver, "conversation");
+        conversation.MapPost("/release", ReleaseAsync).RecordsActivity(ActivityActions.ConversationReleased, "conversation");
         conversation.MapPost("/handoff", HandOffAsync);
         conversation.MapPost("/assign", AssignAsync);
         conversation.MapPost("/transfer", TransferAsync);

@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Conversations.Infrastructure.Activity;
 using Conversations.Infrastructure.Customers;
 using Conversations.Infrastructure.Roles;
+using Conversations.WebFrontend.Activity;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Bookings;
 using Conversations.WebFrontend.Roles;
@@ -25,9 +27,11 @@ public static partial class CustomersApi
         customers.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.CustomersRead);
         customers.MapPatch("/{id:guid}", UpdateAsync).RequirePermission(Permissions.CustomersWrite);
         customers.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.CustomersErase);
-        customers.MapGet("/export", CustomerTransferApi.ExportCsvAsync).RequirePermission(Permissions.CustomersExport);
+        customers.MapGet("/export", CustomerTransferApi.ExportCsvAsync).RequirePermission(Permissions.CustomersExport)
+            .RecordsActivity(ActivityActions.CustomersExported, "customers");
         customers.MapPost("/import", CustomerTransferApi.ImportAsync).RequirePermission(Permissions.CustomersImport).DisableAntiforgery();
-        customers.MapGet("/{id:guid}/export", CustomerTransferApi.ExportPersonalDataAsync).RequirePermission(Permissions.CustomersExport);
+        customers.MapGet("/{id:guid}/export", CustomerTransferApi.ExportPersonalDataAsync).RequirePermission(Permissions.CustomersExport)
+            .RecordsActivity(ActivityActions.CustomerDataExported, "customer");
         customers.MapPost("/{id:guid}/erase", CustomerTransferApi.EraseAsync).RequirePermission(Permissions.CustomersErase);
         app.MapCustomerSegmentsApi();
         return app;

@@ -2,8 +2,10 @@ using System.Security.Claims;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
 using Conversations.Infrastructure.Accounts;
+using Conversations.Infrastructure.Activity;
 using Conversations.Infrastructure.Plans;
 using Conversations.Infrastructure.Roles;
+using Conversations.WebFrontend.Activity;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Plans;
 using Conversations.WebFrontend.Roles;
@@ -44,6 +46,7 @@ public static class EmployeesApi
         EmployeeAccess access,
         TimeProvider time,
         ILoggerFactory logs,
+        ActivityRecorder activity,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -93,6 +96,7 @@ public static class EmployeesApi
         await emails.SendInvitationAsync(email, businessName, invitation.Employee.Role, invitation.Token, cancellationToken);
         AccountsLog.Invited(logs.CreateLogger(AccountsLog.Category), user.GetEmployeeId(), invitation.Employee.Id, businessId);
         await limits.NoteSeatsAsync(businessId, cancellationToken);
+        await activity.RecordAsync(ActivityActions.EmployeeInvited, "employee", invitation.Employee.Id, new { role = invitation.Employee.Role });
         return TypedResults.Created($"/api/employees/{invitation.Employee.Id}", invitation.Employee);
     }
 
@@ -121,6 +125,7 @@ public static class EmployeesApi
         EmployeeAccess access,
         TimeProvider time,
         ILoggerFactory logs,
+        ActivityRecorder activity,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -171,6 +176,7 @@ public static class EmployeesApi
             }
 
             AccountsLog.RoleChanged(logs.CreateLogger(AccountsLog.Category), user.GetEmployeeId(), id, role);
+            await activity.RecordAsync(ActivityActions.EmployeeRoleChanged, "employee", id, new { from = target.Role, to = role });
         }
 
         if (request.DisplayName is { } name && !await employees.RenameAsync(businessId, id, name.Trim(), time.GetUtcNow(), cancellationToken))
@@ -190,6 +196,7 @@ public static class EmployeesApi
         RolePermissions roles,
         EmployeeAccess access,
         ILoggerFactory logs,
+        ActivityRecorder activity,
         CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();
@@ -213,6 +220,7 @@ public static class EmployeesApi
         }
 
         AccountsLog.Deactivated(logs.CreateLogger(AccountsLog.Category), user.GetEmployeeId(), id);
+        await activity.RecordAsync(ActivityActions.EmployeeDeactivated, "employee", id);
         return TypedResults.NoContent();
     }
 

@@ -3,9 +3,11 @@ using Conversations.Grains.Bookings;
 using Conversations.Grains.Interfaces.Models;
 using Conversations.Infrastructure.Payments;
 using Conversations.Infrastructure.Roles;
+using Conversations.WebFrontend.Activity;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Bookings;
 using Conversations.WebFrontend.Roles;
+using Conversations.WebFrontend.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Payments;
@@ -83,7 +85,8 @@ public static class PaymentsApi
         TypedResults.Ok(View(stripe, await settings.GetAsync(user.GetBusinessId(), cancellationToken)));
 
     private static async Task<Results<Ok<PaymentSettingsView>, ValidationProblem, ProblemHttpResult>> UpdateSettingsAsync(
-        PaymentSettingsRequest? request, ClaimsPrincipal user, PaymentSettingsStore settings, StripeAccount stripe, CancellationToken cancellationToken)
+        PaymentSettingsRequest? request, ClaimsPrincipal user, PaymentSettingsStore settings, StripeAccount stripe, ActivityRecorder activity,
+        CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();
         var current = await settings.GetAsync(businessId, cancellationToken);
@@ -116,6 +119,7 @@ public static class PaymentsApi
             businessId,
             new PaymentSettings(request!.OnlinePayments ?? current.OnlinePayments, policy, policy == RefundPolicy.FullBeforeWindow ? window : null),
             cancellationToken);
+        await SettingsChanges.RecordAsync(activity, "payments", current, saved);
         return TypedResults.Ok(View(stripe, saved));
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Conversations.Infrastructure.Roles;
 using Conversations.Infrastructure.Workspace;
+using Conversations.WebFrontend.Activity;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,11 +25,12 @@ public static class WorkspaceSettingsApi
         TypedResults.Ok(await store.ReadAsync(user.GetBusinessId(), cancellationToken));
 
     private static async Task<Ok<WorkspaceSettings>> UpdateAsync(
-        WorkspaceSettingsRequest? request, ClaimsPrincipal user, WorkspaceSettingsStore store, CancellationToken cancellationToken)
+        WorkspaceSettingsRequest? request, ClaimsPrincipal user, WorkspaceSettingsStore store, ActivityRecorder activity, CancellationToken cancellationToken)
     {
         var current = await store.ReadAsync(user.GetBusinessId(), cancellationToken);
         var updated = current with { AnnounceAgentJoined = request?.AnnounceAgentJoined ?? current.AnnounceAgentJoined };
         await store.SaveAsync(user.GetBusinessId(), updated, cancellationToken);
+        await SettingsChanges.RecordAsync(activity, "workspace", current, updated);
         return TypedResults.Ok(updated);
     }
 }

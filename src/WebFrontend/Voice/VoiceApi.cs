@@ -4,9 +4,11 @@ using Conversations.Grains.Interfaces.Models;
 using Conversations.Grains.Voice;
 using Conversations.Infrastructure.Roles;
 using Conversations.Infrastructure.Voice;
+using Conversations.WebFrontend.Activity;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Bookings;
 using Conversations.WebFrontend.Roles;
+using Conversations.WebFrontend.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Conversations.WebFrontend.Voice;
@@ -33,7 +35,7 @@ public static class VoiceApi
         TypedResults.Ok(await store.GetAsync(user.GetBusinessId(), cancellationToken));
 
     private static async Task<Results<Ok<VoiceSettingsView>, ProblemHttpResult>> UpdateSettingsAsync(
-        VoiceSettingsRequest? request, ClaimsPrincipal user, VoiceSettingsStore store, CancellationToken cancellationToken)
+        VoiceSettingsRequest? request, ClaimsPrincipal user, VoiceSettingsStore store, ActivityRecorder activity, CancellationToken cancellationToken)
     {
         if (request is null)
         {
@@ -58,8 +60,10 @@ public static class VoiceApi
             return FieldProblems.Of(StatusCodes.Status400BadRequest, "apiKey", "The API key is at most 500 characters.");
         }
 
-        return TypedResults.Ok(await store.SaveAsync(
-            user.GetBusinessId(), request.Enabled ?? current.Enabled, model, baseUrl, request.ApiKey?.Trim(), user.GetEmployeeId(), cancellationToken));
+        var saved = await store.SaveAsync(
+            user.GetBusinessId(), request.Enabled ?? current.Enabled, model, baseUrl, request.ApiKey?.Trim(), user.GetEmployeeId(), cancellationToken);
+        await SettingsChanges.RecordAsync(activity, "voice", current, saved, (request.ApiKey?.Trim(), current.HasApiKey));
+        return TypedResults.Ok(saved);
     }
 
     /// <summary>Transcribes one voice note now, whether or not the business transcribes automatically.</summary>

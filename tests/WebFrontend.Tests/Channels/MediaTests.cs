@@ -40,6 +40,7 @@ public sealed class MediaTests(ChannelsFixture fixture)
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
         Assert.Equal("image/jpeg", file.Content.Headers.ContentType?.MediaType);
         Assert.Equal(FakeMetaGraphApi.MediaBytes("4490709327384033"), await file.Content.ReadAsByteArrayAsync());
+        Assert.Equal("disk", await fixture.Database.ScalarAsync<string>("SELECT storage FROM media_files WHERE id = @id", ("id", mediaId)));
 
         var stranger = await App.CreateTenantAsync("Not the owner");
         using var strangerClient = await App.ClientOfAsync(stranger);

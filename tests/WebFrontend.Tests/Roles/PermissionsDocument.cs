@@ -21,7 +21,9 @@ public static class PermissionsDocument
     /// <summary>The permissions a handler checks beyond its route's, and where.</summary>
     private static readonly FrozenDictionary<string, string> CheckedInHandlers = new Dictionary<string, string>
     {
-        [Permissions.ConversationsSupervise] = "in handlers: releasing, assigning or transferring a conversation a colleague holds; deleting a colleague's note",
+        [Permissions.ConversationsSupervise] = "in handlers: releasing, assigning or transferring a conversation a colleague holds; deleting a colleague's note or upload",
+        [Permissions.AssistantManage] = "in handlers: the `ai` section of `PATCH /api/settings`",
+        [Permissions.ServicesManage] = "in handlers: `general.businessHours` in `PATCH /api/settings`",
         [Permissions.CalendarBusiness] = "in handlers: the business's feed in `GET /api/calendar/feeds` and `POST /api/calendar/feeds/business/rotate`",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -50,7 +52,7 @@ public static class PermissionsDocument
         Line("- Nobody gives what they do not have: a role may be granted, created, changed or deleted only by someone whose");
         Line("  own role holds every permission involved (403 naming `role` or `permissions`).");
         Line("- `conversations.supervise` lets a handler act on a colleague's conversation (release, reassign) and delete");
-        Line("  anyone's note; `calendar.business` decides whether the calendar routes show and rotate the business's feed.");
+        Line("  anyone's note or uploaded file; `calendar.business` decides whether the calendar routes show and rotate the business's feed.");
         Line("- A change of a business's own role counts a new version: its holders' tokens of the old version are refused at");
         Line("  once and the next refresh carries the new permissions. System roles change only with the code.");
         Line();
