@@ -24,6 +24,9 @@ public static class MediaApi
         var media = app.MapGroup("/api/media").WithTags("Media");
         media.MapGet("/", ListAsync).RequirePermission(Permissions.ConversationsRead);
         media.MapPost("/", UploadAsync).RequirePermission(Permissions.ConversationsReply);
+
+        // The first version's name for the same upload.
+        media.MapPost("/upload", UploadAsync).RequirePermission(Permissions.ConversationsReply);
         media.MapGet("/{id:guid}", GetAsync).RequirePermission(Permissions.ConversationsRead);
         media.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.ConversationsReply);
         return app;

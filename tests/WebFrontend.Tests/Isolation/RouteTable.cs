@@ -98,6 +98,7 @@ public static class RouteTable
         ["POST /api/messages"] = Found(ConversationsReply, w => new("/api/messages", new { conversationId = w.ConversationId, text = "Hola" })),
         ["GET /api/media"] = Scoped(ConversationsRead, _ => new("/api/media")),
         ["POST /api/media"] = Scoped(ConversationsReply, _ => new("/api/media", new { file = "not a form" })),
+        ["POST /api/media/upload"] = Scoped(ConversationsReply, _ => new("/api/media/upload", new { file = "not a form" })),
         ["GET /api/media/{id:guid}"] = Found(ConversationsRead, w => new($"/api/media/{w.MediaId}")),
         ["DELETE /api/media/{id:guid}"] = Found(ConversationsReply, w => new($"/api/media/{w.MediaId}")),
         ["GET /api/outbox"] = Scoped(ConversationsRead, _ => new("/api/outbox")),
