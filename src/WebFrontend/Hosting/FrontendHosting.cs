@@ -63,23 +63,7 @@ public static class FrontendHosting
             .Configure<IOptions<AuthOptions>, TokenSigningKey, TimeProvider>((jwt, auth, signingKey, time) =>
             {
                 jwt.MapInboundClaims = false;
-                jwt.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuer = auth.Value.Issuer,
-                    ValidAudience = auth.Value.Audience,
-                    IssuerSigningKeyResolver = (_, _, _, _) => [signingKey.Key],
-                    NameClaimType = ConversationsClaims.EmployeeId,
-                    RoleClaimType = ConversationsClaims.Role,
-                    ClockSkew = TimeSpan.FromSeconds(30),
-
-                    // Checked against the injected clock, so tests can let a token expire without waiting.
-                    LifetimeValidator = (notBefore, expires, _, parameters) =>
-                    {
-                        var now = time.GetUtcNow().UtcDateTime;
-                        return expires is { } end && now < end + parameters.ClockSkew
-                            && (notBefore is not { } start || now >= start - parameters.ClockSkew);
-                    },
-                };
+                jwt.TokenValidationParameters = AccessTokenParameters.For(auth.Value, auth.Value.Audience, signingKey, time);
 
                 // Browsers cannot set headers on WebSocket requests, so the hub takes the token from the query.
                 jwt.Events = new JwtBearerEvents

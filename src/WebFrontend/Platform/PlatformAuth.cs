@@ -27,21 +27,7 @@ public static class PlatformAuth
             .Configure<IOptions<AuthOptions>, TokenSigningKey, TimeProvider>((jwt, auth, signingKey, time) =>
             {
                 jwt.MapInboundClaims = false;
-                jwt.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidIssuer = auth.Value.Issuer,
-                    ValidAudience = AudienceOf(auth.Value),
-                    IssuerSigningKeyResolver = (_, _, _, _) => [signingKey.Key],
-                    NameClaimType = ConversationsClaims.EmployeeId,
-                    RoleClaimType = ConversationsClaims.Role,
-                    ClockSkew = TimeSpan.FromSeconds(30),
-                    LifetimeValidator = (notBefore, expires, _, parameters) =>
-                    {
-                        var now = time.GetUtcNow().UtcDateTime;
-                        return expires is { } end && now < end + parameters.ClockSkew
-                            && (notBefore is not { } start || now >= start - parameters.ClockSkew);
-                    },
-                };
+                jwt.TokenValidationParameters = AccessTokenParameters.For(auth.Value, AudienceOf(auth.Value), signingKey, time);
                 jwt.Events = new JwtBearerEvents
                 {
                     OnTokenValidated = async context =>
