@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
+using Conversations.Infrastructure.Database;
 using Npgsql;
 
 namespace Conversations.Infrastructure.Conversations;
 
 /// <summary>The inbox: conversations of one business, newest activity first, with keyset pagination.</summary>
-public sealed class ConversationQueries(NpgsqlDataSource dataSource)
+public sealed class ConversationQueries(TenantDatabase database)
 {
     private const string Select = $"""
         SELECT c.id, c.customer_wa_id, c.customer_name, c.mode, c.status, c.assignee_id, c.labels, c.created_at,
@@ -22,7 +23,8 @@ public sealed class ConversationQueries(NpgsqlDataSource dataSource)
         Guid businessId, ConversationFilter filter, string? cursor, int limit, CancellationToken cancellationToken)
     {
         var where = new StringBuilder("WHERE c.business_id = @business");
-        await using var command = dataSource.CreateCommand();
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = connection.CreateCommand();
         command.Parameters.AddWithValue("business", businessId);
         if (filter.Mode is { } mode)
         {
@@ -95,7 +97,8 @@ public sealed class ConversationQueries(NpgsqlDataSource dataSource)
 
     public async Task<ConversationSummary?> FindAsync(Guid businessId, Guid conversationId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"{Select} WHERE c.business_id = @business AND c.id = @id");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"{Select} WHERE c.business_id = @business AND c.id = @id", connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("id", conversationId);
         var items = await ReadAsync(command, cancellationToken);
@@ -105,7 +108,8 @@ public sealed class ConversationQueries(NpgsqlDataSource dataSource)
     /// <summary>Whether the conversation is the business's: the tenant check of calls that only name it.</summary>
     public async Task<bool> BelongsAsync(Guid businessId, Guid conversationId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM conversations WHERE business_id = @business AND id = @id)");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM conversations WHERE business_id = @business AND id = @id)", connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("id", conversationId);
         return await command.ExecuteScalarAsync(cancellationToken) is true;
@@ -114,10 +118,11 @@ public sealed class ConversationQueries(NpgsqlDataSource dataSource)
     /// <summary>The conversation's changes of hands, oldest first.</summary>
     public async Task<IReadOnlyList<AssignmentRecord>> AssignmentsAsync(Guid businessId, Guid conversationId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             SELECT id, action, actor_id, from_employee, to_employee, mode, at FROM conversation_assignments
             WHERE business_id = @business AND conversation_id = @id ORDER BY id
-            """);
+            """, connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("id", conversationId);
         var records = new List<AssignmentRecord>();
@@ -136,11 +141,12 @@ public sealed class ConversationQueries(NpgsqlDataSource dataSource)
     /// <summary>Moves the team's read cursor forward (never back); <c>false</c> when the conversation is not the business's.</summary>
     public async Task<bool> MarkReadAsync(Guid businessId, Guid conversationId, long? upToSequence, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             UPDATE conversations
             SET last_read_sequence = GREATEST(last_read_sequence, LEAST(coalesce(@sequence, last_sequence), last_sequence))
             WHERE business_id = @business AND id = @id
-            """);
+            """, connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("id", conversationId);
         command.Parameters.Add(new NpgsqlParameter("sequence", NpgsqlTypes.NpgsqlDbType.Bigint) { Value = (object?)upToSequence ?? DBNull.Value });

@@ -1,10 +1,11 @@
 using Conversations.Grains.Interfaces.Models;
+using Conversations.Infrastructure.Database;
 using Npgsql;
 
 namespace Conversations.Infrastructure.Conversations;
 
 /// <summary>Reads transcripts for the API. Every query is scoped to one business.</summary>
-public sealed class MessageQueries(NpgsqlDataSource dataSource)
+public sealed class MessageQueries(TenantDatabase database)
 {
     /// <summary>
     /// A page of a conversation's messages in sequence order: those after <paramref name="afterSequence"/>
@@ -16,12 +17,13 @@ public sealed class MessageQueries(NpgsqlDataSource dataSource)
         var paging = afterSequence is not null
             ? "AND m.sequence > @after ORDER BY m.sequence ASC"
             : "AND m.sequence < @before ORDER BY m.sequence DESC";
-        await using var command = dataSource.CreateCommand($"""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"""
             SELECT {MessageReader.Columns}
             FROM messages m
             WHERE m.business_id = @business AND m.conversation_id = @conversation {paging}
             LIMIT @limit
-            """);
+            """, connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("conversation", conversationId);
         command.Parameters.AddWithValue("after", afterSequence ?? 0);
@@ -46,8 +48,9 @@ public sealed class MessageQueries(NpgsqlDataSource dataSource)
     /// <summary>Whether the conversation exists and belongs to the business.</summary>
     public async Task<bool> ConversationExistsAsync(Guid businessId, Guid conversationId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "SELECT EXISTS (SELECT 1 FROM conversations WHERE id = @conversation AND business_id = @business)");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT 1 FROM conversations WHERE id = @conversation AND business_id = @business)", connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("conversation", conversationId);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;

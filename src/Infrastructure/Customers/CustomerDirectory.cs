@@ -1,12 +1,13 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Conversations.Infrastructure.Database;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Conversations.Infrastructure.Customers;
 
 /// <summary>A business's customers: list and search, CRUD, CSV import and export.</summary>
-public sealed class CustomerDirectory(NpgsqlDataSource dataSource)
+public sealed class CustomerDirectory(TenantDatabase database)
 {
     internal const string Columns =
         """
@@ -39,13 +40,14 @@ public sealed class CustomerDirectory(NpgsqlDataSource dataSource)
             CustomerCursor.TryDecode(cursor!, out afterCreated, out afterId);
         }
 
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
             $"""
              SELECT {Columns} FROM customers c
               WHERE {FilterSql} AND (NOT @hasCursor OR (c.created_at, c.id) > (@afterCreated, @afterId))
               ORDER BY c.created_at, c.id
               LIMIT @limit
-             """);
+             """, connection);
         BindFilter(command, businessId, filter);
         command.Parameters.AddWithValue("hasCursor", hasCursor);
         command.Parameters.AddWithValue("afterCreated", afterCreated);
@@ -71,7 +73,8 @@ public sealed class CustomerDirectory(NpgsqlDataSource dataSource)
     /// <summary>Every matching customer, streamed from the database as it is read.</summary>
     public async IAsyncEnumerable<CustomerRecord> StreamAsync(Guid businessId, CustomerFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM customers c WHERE {FilterSql} ORDER BY c.created_at, c.id");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM customers c WHERE {FilterSql} ORDER BY c.created_at, c.id", connection);
         BindFilter(command, businessId, filter);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -83,8 +86,9 @@ public sealed class CustomerDirectory(NpgsqlDataSource dataSource)
     /// <summary>The region phone numbers without a country code are read in: that of the business's first WhatsApp number.</summary>
     public async Task<string?> DefaultRegionAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "SELECT display_phone_number FROM whatsapp_channels WHERE business_id = @b ORDER BY created_at LIMIT 1");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT display_phone_number FROM whatsapp_channels WHERE business_id = @b ORDER BY created_at LIMIT 1", connection);
         command.Parameters.AddWithValue("b", businessId);
         return CustomerPhones.RegionOf(await command.ExecuteScalarAsync(cancellationToken) as string);
     }
@@ -92,7 +96,8 @@ public sealed class CustomerDirectory(NpgsqlDataSource dataSource)
     /// <summary>The customer who writes from this WhatsApp id, if the business has one.</summary>
     public async Task<CustomerRecord?> FindByWaIdAsync(Guid businessId, string waId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM customers c WHERE c.business_id = @b AND c.wa_id = @wa");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM customers c WHERE c.business_id = @b AND c.wa_id = @wa", connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("wa", waId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -101,7 +106,8 @@ public sealed class CustomerDirectory(NpgsqlDataSource dataSource)
 
     public async Task<CustomerRecord?> GetAsync(Guid businessId, Guid customerId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM customers c WHERE c.business_id = @b AND c.id = @id");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM customers c WHERE c.business_id = @b AND c.id = @id", connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("id", customerId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -111,11 +117,12 @@ public sealed class CustomerDirectory(NpgsqlDataSource dataSource)
     public async Task<CustomerWriteResult> CreateAsync(Guid businessId, CustomerDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
             """
             INSERT INTO customers (id, business_id, name, wa_id, phone, email, tags, is_vip, attributes, created_at, updated_at)
             VALUES (@id, @b, @name, @wa, @phone, @email, @tags, @vip, @attributes, @now, @now)
-            """);
+            """, connection);
         command.Parameters.AddWithValue("id", id);
         BindDraft(command, businessId, draft, now);
         return await WriteAsync(command, businessId, id, cancellationToken);
@@ -123,12 +130,13 @@ public sealed class CustomerDirectory(NpgsqlDataSource dataSource)
 
     public async Task<CustomerWriteResult> UpdateAsync(Guid businessId, Guid customerId, CustomerDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
             """
             UPDATE customers SET name = @name, wa_id = @wa, phone = @phone, email = @email, tags = @tags, is_vip = @vip,
                    attributes = @attributes, updated_at = @now
              WHERE business_id = @b AND id = @id AND erased_at IS NULL
-            """);
+            """, connection);
         command.Parameters.AddWithValue("id", customerId);
         BindDraft(command, businessId, draft, now);
         return await WriteAsync(command, businessId, customerId, cancellationToken);
@@ -137,13 +145,14 @@ public sealed class CustomerDirectory(NpgsqlDataSource dataSource)
     /// <summary>Deletes a customer who has no bookings; null when not found, false when bookings keep them.</summary>
     public async Task<bool?> DeleteAsync(Guid businessId, Guid customerId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
             """
             WITH target AS (SELECT id, EXISTS (SELECT 1 FROM bookings WHERE customer_id = c.id) AS booked
                               FROM customers c WHERE business_id = @b AND id = @id),
                  deleted AS (DELETE FROM customers WHERE id IN (SELECT id FROM target WHERE NOT booked) RETURNING id)
             SELECT booked FROM target
-            """);
+            """, connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("id", customerId);
         return await command.ExecuteScalarAsync(cancellationToken) is bool booked ? !booked : null;
@@ -157,7 +166,7 @@ public sealed class CustomerDirectory(NpgsqlDataSource dataSource)
     {
         var created = 0;
         var merged = 0;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var row in rows)
         {

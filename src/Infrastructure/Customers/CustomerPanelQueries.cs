@@ -1,8 +1,9 @@
+using Conversations.Infrastructure.Database;
 using Npgsql;
 
 namespace Conversations.Infrastructure.Customers;
 
-public sealed class CustomerPanelQueries(NpgsqlDataSource dataSource, CustomerDirectory customers)
+public sealed class CustomerPanelQueries(TenantDatabase database, CustomerDirectory customers)
 {
     /// <summary>The panel for the customer of a conversation of this business.</summary>
     public async Task<CustomerPanel> ReadAsync(Guid businessId, Guid conversationId, string customerWaId, CancellationToken cancellationToken)
@@ -10,9 +11,10 @@ public sealed class CustomerPanelQueries(NpgsqlDataSource dataSource, CustomerDi
         var customer = await customers.FindByWaIdAsync(businessId, customerWaId, cancellationToken);
         var bookings = new List<PanelBooking>();
         var value = new List<MoneyAmount>();
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         if (customer is not null)
         {
-            await using var command = dataSource.CreateCommand("""
+            await using var command = new NpgsqlCommand("""
                 SELECT b.id, b.service_id, s.name, b.starts_at, b.status, s.price_minor, s.currency
                 FROM bookings b JOIN services s ON s.id = b.service_id
                 WHERE b.business_id = @b AND b.customer_id = @customer
@@ -21,7 +23,7 @@ public sealed class CustomerPanelQueries(NpgsqlDataSource dataSource, CustomerDi
                 FROM bookings b JOIN services s ON s.id = b.service_id
                 WHERE b.business_id = @b AND b.customer_id = @customer AND b.status = 'completed'
                 GROUP BY s.currency ORDER BY s.currency
-                """);
+                """, connection);
             command.Parameters.AddWithValue("b", businessId);
             command.Parameters.AddWithValue("customer", customer.Id);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -40,14 +42,14 @@ public sealed class CustomerPanelQueries(NpgsqlDataSource dataSource, CustomerDi
         }
 
         var handledBy = new List<Guid>();
-        await using (var history = dataSource.CreateCommand("""
+        await using (var history = new NpgsqlCommand("""
             SELECT employee FROM (
                 SELECT coalesce(to_employee, from_employee) AS employee, max(id) AS latest
                 FROM conversation_assignments
                 WHERE business_id = @b AND conversation_id = @conversation AND coalesce(to_employee, from_employee) IS NOT NULL
                 GROUP BY coalesce(to_employee, from_employee)) h
             ORDER BY latest DESC
-            """))
+            """, connection))
         {
             history.Parameters.AddWithValue("b", businessId);
             history.Parameters.AddWithValue("conversation", conversationId);

@@ -55,6 +55,7 @@ public static class PlatformServices
             .ValidateOnStart();
 
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton(_ => new TenantDatabase(connectionString));
         services.AddSingleton<DatabaseMigrator>();
         services.AddHostedService<MigrationsOnStartup>();
         services.AddSingleton<PlatformSecrets>();

@@ -1,10 +1,11 @@
 using Conversations.Grains.Interfaces.Models;
+using Conversations.Infrastructure.Database;
 using Npgsql;
 
 namespace Conversations.Infrastructure.Workspace;
 
 /// <summary>Internal notes, scoped to one business.</summary>
-public sealed class NoteStore(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed class NoteStore(TenantDatabase database, TimeProvider time)
 {
     private const string Columns = "id, conversation_id, author_id, body, mentions, created_at, updated_at";
 
@@ -12,10 +13,11 @@ public sealed class NoteStore(NpgsqlDataSource dataSource, TimeProvider time)
     {
         var now = time.GetUtcNow();
         var note = new NoteView(Guid.CreateVersion7(), conversationId, authorId, body, mentions, now, now);
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             INSERT INTO notes (id, business_id, conversation_id, author_id, body, mentions, created_at, updated_at)
             VALUES (@id, @business, @conversation, @author, @body, @mentions, @at, @at)
-            """);
+            """, connection);
         command.Parameters.AddWithValue("id", note.Id);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("conversation", conversationId);
@@ -29,11 +31,12 @@ public sealed class NoteStore(NpgsqlDataSource dataSource, TimeProvider time)
 
     public async Task<IReadOnlyList<NoteView>> ListAsync(Guid businessId, Guid conversationId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"""
             SELECT {Columns} FROM notes
             WHERE business_id = @business AND conversation_id = @conversation AND deleted_at IS NULL
             ORDER BY created_at
-            """);
+            """, connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("conversation", conversationId);
         return await ReadAsync(command, cancellationToken);
@@ -41,7 +44,8 @@ public sealed class NoteStore(NpgsqlDataSource dataSource, TimeProvider time)
 
     public async Task<NoteView?> FindAsync(Guid businessId, Guid noteId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM notes WHERE business_id = @business AND id = @id AND deleted_at IS NULL");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM notes WHERE business_id = @business AND id = @id AND deleted_at IS NULL", connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("id", noteId);
         return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
@@ -49,11 +53,12 @@ public sealed class NoteStore(NpgsqlDataSource dataSource, TimeProvider time)
 
     public async Task<NoteView?> EditAsync(Guid businessId, Guid noteId, string body, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"""
             UPDATE notes SET body = @body, updated_at = @at
             WHERE business_id = @business AND id = @id AND deleted_at IS NULL
             RETURNING {Columns}
-            """);
+            """, connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("id", noteId);
         command.Parameters.AddWithValue("body", body);
@@ -63,8 +68,9 @@ public sealed class NoteStore(NpgsqlDataSource dataSource, TimeProvider time)
 
     public async Task<bool> DeleteAsync(Guid businessId, Guid noteId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "UPDATE notes SET deleted_at = @at WHERE business_id = @business AND id = @id AND deleted_at IS NULL");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "UPDATE notes SET deleted_at = @at WHERE business_id = @business AND id = @id AND deleted_at IS NULL", connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("id", noteId);
         command.Parameters.AddWithValue("at", time.GetUtcNow().ToUniversalTime());
