@@ -118,7 +118,7 @@ public sealed class SiloProcessClusterTests(ITestOutputHelper output) : IAsyncLi
         var first = Message(businessId, customer, 1);
         var storedAt = DateTimeOffset.UtcNow;
         await using (var store = new PostgresConversationStore(
-            database.DataSource, Options.Create(new ConversationStoreOptions()), NullLogger<PostgresConversationStore>.Instance))
+            database.Tenants, Options.Create(new ConversationStoreOptions()), NullLogger<PostgresConversationStore>.Instance))
         {
             Assert.True(await store.AppendAsync(
                 new StoredConversation(conversationId, businessId, customer, first.CustomerName, ConversationMode.Ai, storedAt, first.SentAt),

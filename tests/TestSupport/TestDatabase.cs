@@ -18,6 +18,7 @@ public sealed class TestDatabase : IAsyncDisposable
         Name = name;
         DataSource = dataSource;
         ConnectionString = dataSource.ConnectionString;
+        Tenants = new TenantDatabase(ConnectionString);
     }
 
     public string Name { get; }
@@ -25,6 +26,9 @@ public sealed class TestDatabase : IAsyncDisposable
     public string ConnectionString { get; }
 
     public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>Connections as the application's role, scoped by business (row-level security applies).</summary>
+    public TenantDatabase Tenants { get; }
 
     public static async Task<TestDatabase> CreateAsync(bool migrate = true)
     {
@@ -67,6 +71,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await DataSource.DisposeAsync();
+        await Tenants.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
         await using var admin = new NpgsqlConnection(serverConnectionString);
         await admin.OpenAsync();

@@ -1,4 +1,5 @@
 using Conversations.Infrastructure.Channels;
+using Conversations.Infrastructure.Database;
 using Conversations.Infrastructure.PromptTemplates;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
@@ -7,7 +8,7 @@ namespace Conversations.Infrastructure.Accounts;
 
 /// <summary>Creates a business with its owner, services, channel and default prompt templates in one transaction.</summary>
 public sealed class BusinessProvisioning(
-    NpgsqlDataSource dataSource,
+    TenantDatabase database,
     IPasswordHasher<EmployeeAccount> passwords,
     ChannelSecretProtector secrets,
     WhatsAppChannelDirectory directory,
@@ -17,7 +18,7 @@ public sealed class BusinessProvisioning(
     /// <returns>The owner's employee id.</returns>
     public async Task<Guid> CreateAsync(NewBusiness business, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection, transaction);
 
@@ -86,7 +87,8 @@ public sealed class BusinessProvisioning(
     /// <summary>The business's name, or <c>null</c> when there is no such business.</summary>
     public async Task<string?> FindNameAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT name FROM businesses WHERE id = @id");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT name FROM businesses WHERE id = @id", connection);
         command.Parameters.AddWithValue("id", businessId);
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
@@ -94,7 +96,8 @@ public sealed class BusinessProvisioning(
     /// <summary>Whether a business with this id exists.</summary>
     public async Task<bool> ExistsAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM businesses WHERE id = @id)");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM businesses WHERE id = @id)", connection);
         command.Parameters.AddWithValue("id", businessId);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
@@ -103,8 +106,9 @@ public sealed class BusinessProvisioning(
     public async Task SetPasswordAsync(string email, string password, CancellationToken cancellationToken)
     {
         var hash = passwords.HashPassword(new EmployeeAccount(Guid.Empty, Guid.Empty, email, "", "", "", true), password);
-        await using var command = dataSource.CreateCommand(
-            "UPDATE employees SET password_hash = @hash WHERE lower(email) = lower(@email)");
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "UPDATE employees SET password_hash = @hash WHERE lower(email) = lower(@email)", connection);
         command.Parameters.AddWithValue("hash", hash);
         command.Parameters.AddWithValue("email", email);
         await command.ExecuteNonQueryAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Conversations.Infrastructure.Database;
 using Conversations.Infrastructure.Roles;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,7 @@ namespace Conversations.Infrastructure.Accounts;
 
 /// <summary>Invites employees by e-mail (a pending row and a token) and turns an accepted invitation into an active account.</summary>
 public sealed class EmployeeInvitations(
-    NpgsqlDataSource dataSource,
+    TenantDatabase database,
     IPasswordHasher<EmployeeAccount> passwords,
     IOptions<AccountOptions> options)
 {
@@ -16,7 +17,7 @@ public sealed class EmployeeInvitations(
         Guid businessId, string email, string displayName, string role, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var employeeId = Guid.CreateVersion7(now);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         // The business's row lock, which deleting a role takes too, keeps the role until this commits.
@@ -61,7 +62,7 @@ public sealed class EmployeeInvitations(
     public async Task<EmployeeAccount?> AcceptAsync(
         string? token, string displayName, string password, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var employeeId = await AccountTokens.ConsumeAsync(connection, transaction, AccountTokenPurpose.Invitation, token, now, cancellationToken);
         if (employeeId is null)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Conversations.Infrastructure.Database;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -10,14 +11,15 @@ namespace Conversations.Infrastructure.Accounts;
 /// applies <see cref="LoginLockout"/>. Addresses are keyed by their SHA-256: unknown addresses are
 /// counted and locked like real ones, so a lockout says nothing about whether an account exists.
 /// </summary>
-public sealed class LoginThrottle(NpgsqlDataSource dataSource, IOptions<AccountOptions> options)
+public sealed class LoginThrottle(TenantDatabase database, IOptions<AccountOptions> options)
 {
     public static byte[] AccountKey(string email) => SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant()));
 
     public async Task<bool> IsLockedAsync(string email, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "SELECT locked_until FROM login_failures WHERE account_key = @key AND locked_until > @now");
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT locked_until FROM login_failures WHERE account_key = @key AND locked_until > @now", connection);
         command.Parameters.AddWithValue("key", AccountKey(email));
         command.Parameters.AddWithValue("now", now);
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
@@ -28,7 +30,7 @@ public sealed class LoginThrottle(NpgsqlDataSource dataSource, IOptions<AccountO
     {
         var key = AccountKey(email);
         var settings = options.Value;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         // The row lock serialises concurrent failures for one address, so none is lost.
@@ -76,7 +78,8 @@ public sealed class LoginThrottle(NpgsqlDataSource dataSource, IOptions<AccountO
     /// <summary>Forgets the failures after a successful login.</summary>
     public async Task ResetAsync(string email, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("DELETE FROM login_failures WHERE account_key = @key");
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("DELETE FROM login_failures WHERE account_key = @key", connection);
         command.Parameters.AddWithValue("key", AccountKey(email));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

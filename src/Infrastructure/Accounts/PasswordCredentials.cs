@@ -1,3 +1,4 @@
+using Conversations.Infrastructure.Database;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -6,14 +7,15 @@ namespace Conversations.Infrastructure.Accounts;
 
 /// <summary>Password changes and resets. Ending the other sessions is the caller's part (the employee grain).</summary>
 public sealed class PasswordCredentials(
-    NpgsqlDataSource dataSource,
+    TenantDatabase database,
     IPasswordHasher<EmployeeAccount> passwords,
     IOptions<AccountOptions> options)
 {
     public async Task SetAsync(Guid employeeId, string password, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "UPDATE employees SET password_hash = @hash, updated_at = @now WHERE id = @id");
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "UPDATE employees SET password_hash = @hash, updated_at = @now WHERE id = @id", connection);
         command.Parameters.AddWithValue("hash", Hash(employeeId, password));
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("id", employeeId);
@@ -23,7 +25,7 @@ public sealed class PasswordCredentials(
     /// <summary>A reset token for the active employee, spending any earlier one.</summary>
     public async Task<string> IssueResetTokenAsync(EmployeeAccount employee, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
         return await AccountTokens.IssueAsync(
             connection, null, AccountTokenPurpose.ResetPassword, employee.BusinessId, employee.Id, now,
             options.Value.PasswordResetTokenLifetime, cancellationToken);
@@ -32,7 +34,7 @@ public sealed class PasswordCredentials(
     /// <summary>Spends the reset token and sets the password; the employee, or <c>null</c> when the token is no good.</summary>
     public async Task<EmployeeAccount?> ResetAsync(string? token, string password, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var employeeId = await AccountTokens.ConsumeAsync(connection, transaction, AccountTokenPurpose.ResetPassword, token, now, cancellationToken);
         if (employeeId is null)

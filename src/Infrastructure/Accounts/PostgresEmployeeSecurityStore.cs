@@ -1,16 +1,18 @@
 using Conversations.Grains.Employees;
 using Conversations.Grains.Interfaces.Models;
+using Conversations.Infrastructure.Database;
 using Conversations.Infrastructure.Roles;
 using Npgsql;
 
 namespace Conversations.Infrastructure.Accounts;
 
 /// <inheritdoc cref="IEmployeeSecurityStore"/>
-public sealed class PostgresEmployeeSecurityStore(NpgsqlDataSource dataSource) : IEmployeeSecurityStore
+public sealed class PostgresEmployeeSecurityStore(TenantDatabase database) : IEmployeeSecurityStore
 {
     public async Task<EmployeeSecurity?> LoadAsync(Guid employeeId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
             SELECT e.business_id, e.status, e.role,
                    coalesce(array_agg(s.id) FILTER (WHERE s.id IS NOT NULL), '{}'),
                    coalesce((SELECT r.version FROM roles r WHERE r.business_id = e.business_id AND r.name = e.role), 0)
@@ -18,7 +20,7 @@ public sealed class PostgresEmployeeSecurityStore(NpgsqlDataSource dataSource) :
             LEFT JOIN employee_sessions s ON s.employee_id = e.id AND s.revoked_at IS NULL AND s.expires_at > @now
             WHERE e.id = @id
             GROUP BY e.id, e.business_id, e.status, e.role
-            """);
+            """, connection);
         command.Parameters.AddWithValue("id", employeeId);
         command.Parameters.AddWithValue("now", now);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -32,7 +34,7 @@ public sealed class PostgresEmployeeSecurityStore(NpgsqlDataSource dataSource) :
 
     public async Task<Guid[]> RevokeSessionsAsync(Guid employeeId, Guid[] sessionIds, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var revoked = await RevokeAsync(
             connection, transaction, "employee_id = @employee AND id = ANY(@ids)",
@@ -43,7 +45,7 @@ public sealed class PostgresEmployeeSecurityStore(NpgsqlDataSource dataSource) :
 
     public async Task<Guid[]> RevokeOtherSessionsAsync(Guid employeeId, Guid? keep, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var revoked = await RevokeAsync(
             connection, transaction, "employee_id = @employee AND id <> @keep",
@@ -55,7 +57,7 @@ public sealed class PostgresEmployeeSecurityStore(NpgsqlDataSource dataSource) :
     public async Task<EmployeeChangeResult> ChangeRoleAsync(
         Guid businessId, Guid employeeId, string role, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var check = await CheckOwnersAsync(connection, transaction, businessId, employeeId, leavesOwnership: role != EmployeeRoles.Owner, cancellationToken);
         if (check != EmployeeChangeResult.Changed)
@@ -84,7 +86,7 @@ public sealed class PostgresEmployeeSecurityStore(NpgsqlDataSource dataSource) :
     public async Task<EmployeeChangeResult> DeactivateAsync(
         Guid businessId, Guid employeeId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var check = await CheckOwnersAsync(connection, transaction, businessId, employeeId, leavesOwnership: true, cancellationToken);
         if (check != EmployeeChangeResult.Changed)

@@ -1,3 +1,4 @@
+using Conversations.Infrastructure.Database;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -8,13 +9,13 @@ namespace Conversations.Infrastructure.Accounts;
 /// presented token and issues the next; a spent token presented again means a copy exists, and the
 /// whole family is revoked (OAuth 2.0 Security BCP, RFC 9700 §4.14.2).
 /// </summary>
-public sealed class SessionStore(NpgsqlDataSource dataSource, IOptions<AccountOptions> options)
+public sealed class SessionStore(TenantDatabase database, IOptions<AccountOptions> options)
 {
     public async Task<StartedSession> StartAsync(EmployeeAccount employee, ClientInfo client, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var sessionId = Guid.CreateVersion7(now);
         var expires = now + options.Value.RefreshTokenLifetime;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var insert = new NpgsqlCommand("""
             INSERT INTO employee_sessions (id, business_id, employee_id, user_agent, ip_address, created_at, last_seen_at, expires_at)
@@ -44,7 +45,7 @@ public sealed class SessionStore(NpgsqlDataSource dataSource, IOptions<AccountOp
         }
 
         var hash = SecretTokens.Hash(refreshToken!);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         // FOR UPDATE serialises two refreshes with one token: the second waits, then sees it spent.
@@ -119,12 +120,13 @@ public sealed class SessionStore(NpgsqlDataSource dataSource, IOptions<AccountOp
     /// <summary>The employee's sessions that are neither revoked nor expired, newest first.</summary>
     public async Task<IReadOnlyList<ActiveSession>> ListActiveAsync(Guid employeeId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
             SELECT id, user_agent, ip_address, created_at, last_seen_at, expires_at
             FROM employee_sessions
             WHERE employee_id = @employee AND revoked_at IS NULL AND expires_at > @now
             ORDER BY last_seen_at DESC, id
-            """);
+            """, connection);
         command.Parameters.AddWithValue("employee", employeeId);
         command.Parameters.AddWithValue("now", now);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

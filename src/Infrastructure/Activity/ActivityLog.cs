@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Conversations.Infrastructure.Database;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
@@ -11,7 +12,7 @@ namespace Conversations.Infrastructure.Activity;
 /// so an acknowledged action is on record; but recording never fails the action: a write that fails or takes too
 /// long is logged and dropped.
 /// </summary>
-public sealed partial class ActivityLog(NpgsqlDataSource dataSource, ILogger<ActivityLog> logger)
+public sealed partial class ActivityLog(TenantDatabase database, ILogger<ActivityLog> logger)
 {
     /// <summary>Longer than any healthy insert; a stuck database must not hold the request up for good.</summary>
     private static readonly TimeSpan WriteTimeout = TimeSpan.FromSeconds(5);
@@ -27,10 +28,11 @@ public sealed partial class ActivityLog(NpgsqlDataSource dataSource, ILogger<Act
         try
         {
             using var timeout = new CancellationTokenSource(WriteTimeout);
-            await using var command = dataSource.CreateCommand("""
+            await using var connection = await database.OpenSystemAsync(CancellationToken.None);
+            await using var command = new NpgsqlCommand("""
                 INSERT INTO activity_logs (business_id, employee_id, action, target_type, target_id, details, ip, user_agent, at)
                 VALUES (@business, @employee, @action, @targetType, @targetId, @details::jsonb, @ip, @agent, @at)
-                """);
+                """, connection);
             command.Parameters.Add(new NpgsqlParameter("business", NpgsqlDbType.Uuid) { Value = (object?)entry.BusinessId ?? DBNull.Value });
             command.Parameters.Add(new NpgsqlParameter("employee", NpgsqlDbType.Uuid) { Value = (object?)entry.EmployeeId ?? DBNull.Value });
             command.Parameters.AddWithValue("action", entry.Action);

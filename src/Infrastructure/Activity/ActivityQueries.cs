@@ -1,11 +1,12 @@
 using System.Text.Json;
+using Conversations.Infrastructure.Database;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Conversations.Infrastructure.Activity;
 
 /// <summary>Reads a business's activity log, newest first, in keyset pages.</summary>
-public sealed class ActivityQueries(NpgsqlDataSource dataSource)
+public sealed class ActivityQueries(TenantDatabase database)
 {
     public async Task<ActivityPage> ListAsync(Guid businessId, ActivityFilter filter, string? cursor, int limit, CancellationToken cancellationToken)
     {
@@ -18,7 +19,8 @@ public sealed class ActivityQueries(NpgsqlDataSource dataSource)
         }
 
         var prefix = filter.Action is { } action && action.EndsWith('.');
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             SELECT a.id, a.at, a.action, a.employee_id, e.display_name, a.target_type, a.target_id, a.details::text, host(a.ip), a.user_agent
               FROM activity_logs a
               LEFT JOIN employees e ON e.id = a.employee_id AND e.business_id = a.business_id
@@ -30,7 +32,7 @@ public sealed class ActivityQueries(NpgsqlDataSource dataSource)
                AND (NOT @hasCursor OR (a.at, a.id) < (@afterAt, @afterId))
              ORDER BY a.at DESC, a.id DESC
              LIMIT @limit
-            """);
+            """, connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.TimestampTz) { Value = (object?)filter.From?.ToUniversalTime() ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.TimestampTz) { Value = (object?)filter.To?.ToUniversalTime() ?? DBNull.Value });

@@ -1,17 +1,19 @@
+using Conversations.Infrastructure.Database;
 using Npgsql;
 
 namespace Conversations.Infrastructure.Analytics;
 
 /// <summary>Who downloaded which report for which days: reports carry the business's figures and its people's names.</summary>
-public sealed class AnalyticsExports(NpgsqlDataSource dataSource)
+public sealed class AnalyticsExports(TenantDatabase database)
 {
     public async Task RecordAsync(
         Guid businessId, Guid employeeId, string report, AnalyticsRange range, int rows, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             INSERT INTO analytics_exports (id, business_id, employee_id, report, from_day, to_day, rows, exported_at)
             VALUES (@id, @business, @employee, @report, @from, @to, @rows, @at)
-            """);
+            """, connection);
         command.Parameters.AddWithValue("id", Guid.CreateVersion7(at));
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("employee", employeeId);
@@ -26,14 +28,15 @@ public sealed class AnalyticsExports(NpgsqlDataSource dataSource)
     /// <summary>The business's newest exports first.</summary>
     public async Task<IReadOnlyList<AnalyticsExport>> ListAsync(Guid businessId, int limit, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             SELECT x.id, x.employee_id, e.display_name, x.report, x.from_day, x.to_day, x.rows, x.exported_at
               FROM analytics_exports x
               LEFT JOIN employees e ON e.id = x.employee_id AND e.business_id = x.business_id
              WHERE x.business_id = @business
              ORDER BY x.exported_at DESC, x.id DESC
              LIMIT @limit
-            """);
+            """, connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("limit", limit);
         var exports = new List<AnalyticsExport>();

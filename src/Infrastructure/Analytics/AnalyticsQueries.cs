@@ -1,4 +1,5 @@
 using Conversations.Infrastructure.Bookings;
+using Conversations.Infrastructure.Database;
 using Npgsql;
 
 namespace Conversations.Infrastructure.Analytics;
@@ -7,18 +8,18 @@ namespace Conversations.Infrastructure.Analytics;
 /// The business's figures per local day: conversations and response times, revenue, and the team's performance.
 /// Every statement is the caller's business only (see <see cref="AnalyticsSql"/>).
 /// </summary>
-public sealed class AnalyticsQueries(NpgsqlDataSource dataSource)
+public sealed class AnalyticsQueries(TenantDatabase database)
 {
     /// <summary>The business's IANA time zone, in which days begin and end (UTC when the stored id is unknown here).</summary>
     public async Task<string> TimeZoneAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         return (await BusinessTimeZones.FindAsync(connection, businessId, cancellationToken) ?? TimeZoneInfo.Utc).Id;
     }
 
     public async Task<ConversationReport> ConversationsAsync(Guid businessId, AnalyticsRange range, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using var transaction = await AnalyticsSql.BeginAsync(connection, cancellationToken);
 
         var cycles = new Dictionary<DateOnly, CycleFigures>();
@@ -63,7 +64,7 @@ public sealed class AnalyticsQueries(NpgsqlDataSource dataSource)
 
     public async Task<RevenueReport> RevenueAsync(Guid businessId, AnalyticsRange range, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using var transaction = await AnalyticsSql.BeginAsync(connection, cancellationToken);
         var lines = new List<RevenueLine>();
         await using (var command = Command(AnalyticsSql.Revenue, connection, transaction, businessId, range))
@@ -94,7 +95,7 @@ public sealed class AnalyticsQueries(NpgsqlDataSource dataSource)
 
     public async Task<PerformanceReport> PerformanceAsync(Guid businessId, AnalyticsRange range, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using var transaction = await AnalyticsSql.BeginAsync(connection, cancellationToken);
         var employees = new List<EmployeePerformance>();
         await using (var command = Command(AnalyticsSql.Performance, connection, transaction, businessId, range))

@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
+using Conversations.Infrastructure.Database;
 using Npgsql;
 
 namespace Conversations.Infrastructure.ApiKeys;
 
 /// <summary>API keys: made (the key shown once), listed, revoked, and looked up by their SHA-256 on every request.</summary>
-public sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed class ApiKeyStore(TenantDatabase database, TimeProvider time)
 {
     public const string KeyPrefix = "ck_";
     public const int MaxActiveKeysPerBusiness = 50;
@@ -19,7 +20,8 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider time)
 
     public async Task<long> CountActiveAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT count(*) FROM api_keys WHERE business_id = @b AND revoked_at IS NULL");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM api_keys WHERE business_id = @b AND revoked_at IS NULL", connection);
         command.Parameters.AddWithValue("b", businessId);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
@@ -27,11 +29,12 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider time)
     public async Task<ApiKeyView> CreateAsync(Guid businessId, Guid employeeId, string name, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
     {
         var key = KeyPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        await using var command = dataSource.CreateCommand($"""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"""
             INSERT INTO api_keys (id, business_id, name, prefix, key_hash, scopes, created_by, created_at)
             VALUES (@id, @b, @name, @prefix, @hash, @scopes, @employee, @now)
             RETURNING {Columns}
-            """);
+            """, connection);
         command.Parameters.AddWithValue("id", Guid.CreateVersion7());
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("name", name);
@@ -47,7 +50,8 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider time)
 
     public async Task<IReadOnlyList<ApiKeyView>> ListAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM api_keys WHERE business_id = @b ORDER BY created_at, id");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM api_keys WHERE business_id = @b ORDER BY created_at, id", connection);
         command.Parameters.AddWithValue("b", businessId);
         var keys = new List<ApiKeyView>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -62,8 +66,9 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider time)
     /// <summary>Revokes the key; true when it is the business's (revoking twice is fine).</summary>
     public async Task<bool> RevokeAsync(Guid businessId, Guid id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "UPDATE api_keys SET revoked_at = coalesce(revoked_at, @now) WHERE business_id = @b AND id = @id");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "UPDATE api_keys SET revoked_at = coalesce(revoked_at, @now) WHERE business_id = @b AND id = @id", connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("now", time.GetUtcNow());
@@ -78,13 +83,14 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider time)
             return null;
         }
 
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
             SELECT k.id, k.business_id, k.created_by, k.scopes, k.last_used_at
             FROM api_keys k
             JOIN employees e ON e.id = k.created_by AND e.status = 'active'
             JOIN businesses b ON b.id = k.business_id AND b.suspended_at IS NULL
             WHERE k.key_hash = @hash AND k.revoked_at IS NULL
-            """);
+            """, connection);
         command.Parameters.AddWithValue("hash", Hash(key));
         ApiKeyHolder holder;
         DateTimeOffset? lastUsed;
@@ -102,7 +108,7 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider time)
         var now = time.GetUtcNow();
         if (lastUsed is null || now - lastUsed > LastUsedResolution)
         {
-            await using var touch = dataSource.CreateCommand("UPDATE api_keys SET last_used_at = @now WHERE id = @id");
+            await using var touch = new NpgsqlCommand("UPDATE api_keys SET last_used_at = @now WHERE id = @id", connection);
             touch.Parameters.AddWithValue("id", holder.KeyId);
             touch.Parameters.AddWithValue("now", now);
             await touch.ExecuteNonQueryAsync(cancellationToken);

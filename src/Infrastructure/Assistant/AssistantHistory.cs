@@ -1,13 +1,14 @@
+using Conversations.Infrastructure.Database;
 using Npgsql;
 
 namespace Conversations.Infrastructure.Assistant;
 
 /// <summary>What the assistant did, as agents and owners read it: per conversation, and its usage per day.</summary>
-public sealed class AssistantHistory(NpgsqlDataSource dataSource)
+public sealed class AssistantHistory(TenantDatabase database)
 {
     public async Task<AssistantActivity> ForConversationAsync(Guid businessId, Guid conversationId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         var turns = new List<AssistantTurnView>();
         await using (var command = new NpgsqlCommand("""
             SELECT id, engine, model, started_at, finished_at, outcome, flow_before, flow_after, draft, message_ids,
@@ -71,14 +72,15 @@ public sealed class AssistantHistory(NpgsqlDataSource dataSource)
     /// <summary>Turns, tokens and cost per local day of the business, from <paramref name="from"/> to <paramref name="to"/> inclusive.</summary>
     public async Task<AssistantUsage> UsageAsync(Guid businessId, DateOnly from, DateOnly to, string timeZone, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             SELECT (started_at AT TIME ZONE @zone)::date AS day, count(*), sum(input_tokens), sum(output_tokens), sum(cost_micros),
                    count(*) FILTER (WHERE outcome = 'handoff'), count(DISTINCT conversation_id), coalesce(sum(cardinality(message_ids)), 0)
               FROM assistant_turns
              WHERE business_id = @b
                AND started_at >= (@from::timestamp AT TIME ZONE @zone) AND started_at < ((@to::timestamp + interval '1 day') AT TIME ZONE @zone)
              GROUP BY 1 ORDER BY 1
-            """);
+            """, connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("zone", timeZone);
         command.Parameters.AddWithValue("from", from.ToDateTime(TimeOnly.MinValue));

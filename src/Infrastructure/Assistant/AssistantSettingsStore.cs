@@ -1,4 +1,5 @@
 using Conversations.Grains.Assistant;
+using Conversations.Infrastructure.Database;
 using Microsoft.AspNetCore.DataProtection;
 using Npgsql;
 using NpgsqlTypes;
@@ -9,21 +10,21 @@ namespace Conversations.Infrastructure.Assistant;
 /// Each business's choice of assistant. The model endpoint's API key is encrypted with Data Protection (the
 /// key ring shared by every node through PostgreSQL) and decrypted only to make a call.
 /// </summary>
-public sealed class AssistantSettingsStore(NpgsqlDataSource dataSource, IDataProtectionProvider protection, TimeProvider time)
+public sealed class AssistantSettingsStore(TenantDatabase database, IDataProtectionProvider protection, TimeProvider time)
 {
     private readonly IDataProtector protector = protection.CreateProtector("Conversations.Assistant.ApiKey.v1");
 
     /// <summary>The settings as the API shows them: whether a key is set, never the key.</summary>
     public async Task<AssistantSettingsView> GetAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         return await GetAsync(connection, null, businessId, cancellationToken);
     }
 
     /// <summary>The settings with the key decrypted, for the assistant's calls.</summary>
     public async Task<AssistantSettings> ReadForUseAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         var stored = await ReadAsync(connection, null, businessId, cancellationToken);
         return stored is null
             ? AssistantSettings.Default
@@ -37,7 +38,7 @@ public sealed class AssistantSettingsStore(NpgsqlDataSource dataSource, IDataPro
         Guid businessId, bool enabled, string provider, string? baseUrl, string? model, string? apiKey, string? instructions, Guid employeeId,
         CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await WriteAsync(
             connection, null, businessId, new AssistantSettingsChange(enabled, provider, baseUrl, model, apiKey, instructions, Rules: null), employeeId,
             cancellationToken);

@@ -1,16 +1,18 @@
 using Conversations.Grains.Assistant;
 using Conversations.Grains.Bookings;
 using Conversations.Grains.Interfaces.Models;
+using Conversations.Infrastructure.Database;
 using Npgsql;
 
 namespace Conversations.Infrastructure.Assistant;
 
 /// <inheritdoc cref="IAssistantDirectory"/>
-public sealed class PostgresAssistantDirectory(NpgsqlDataSource dataSource, AssistantSettingsStore settings, IBookings bookings) : IAssistantDirectory
+public sealed class PostgresAssistantDirectory(TenantDatabase database, AssistantSettingsStore settings, IBookings bookings) : IAssistantDirectory
 {
     public async Task<AssistantProfile?> GetProfileAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT name, time_zone, suspended_at IS NOT NULL FROM businesses WHERE id = @b");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT name, time_zone, suspended_at IS NOT NULL FROM businesses WHERE id = @b", connection);
         command.Parameters.AddWithValue("b", businessId);
         string name, zone;
         bool suspended;
@@ -29,10 +31,11 @@ public sealed class PostgresAssistantDirectory(NpgsqlDataSource dataSource, Assi
 
     public async Task<IReadOnlyList<ServiceOffer>> ListServicesAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             SELECT id, name, description, price_minor, currency, duration_minutes
               FROM services WHERE business_id = @b AND is_active ORDER BY name, id
-            """);
+            """, connection);
         command.Parameters.AddWithValue("b", businessId);
         var services = new List<ServiceOffer>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -46,11 +49,12 @@ public sealed class PostgresAssistantDirectory(NpgsqlDataSource dataSource, Assi
 
     public async Task<Guid?> FindCustomerAsync(Guid businessId, Guid conversationId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             SELECT cu.id FROM conversations c
               JOIN customers cu ON cu.business_id = c.business_id AND cu.wa_id = c.customer_wa_id AND cu.erased_at IS NULL
              WHERE c.business_id = @b AND c.id = @c
-            """);
+            """, connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("c", conversationId);
         return await command.ExecuteScalarAsync(cancellationToken) is Guid id ? id : null;
@@ -59,11 +63,12 @@ public sealed class PostgresAssistantDirectory(NpgsqlDataSource dataSource, Assi
     public async Task<IReadOnlyList<BookingView>> ListUpcomingBookingsAsync(Guid businessId, Guid customerId, DateTimeOffset from, CancellationToken cancellationToken)
     {
         var ids = new List<Guid>();
-        await using (var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using (var command = new NpgsqlCommand("""
             SELECT id FROM bookings
              WHERE business_id = @b AND customer_id = @customer AND starts_at >= @from AND status IN ('pending', 'confirmed')
              ORDER BY starts_at LIMIT 10
-            """))
+            """, connection))
         {
             command.Parameters.AddWithValue("b", businessId);
             command.Parameters.AddWithValue("customer", customerId);
@@ -89,12 +94,13 @@ public sealed class PostgresAssistantDirectory(NpgsqlDataSource dataSource, Assi
 
     public async Task<IReadOnlyList<TranscriptLine>> ReadTranscriptAsync(Guid conversationId, int limit, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
             SELECT sequence, sender, kind, body, content->'reply'->>'id', content->'reply'->>'title', sent_at,
                    ARRAY(SELECT o->>'title' FROM jsonb_array_elements(coalesce(content->'choices'->'options', '[]'::jsonb)) o)
               FROM messages WHERE conversation_id = @c
              ORDER BY sequence DESC LIMIT @limit
-            """);
+            """, connection);
         command.Parameters.AddWithValue("c", conversationId);
         command.Parameters.AddWithValue("limit", limit);
         var lines = new List<TranscriptLine>();

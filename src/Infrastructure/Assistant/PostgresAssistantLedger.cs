@@ -1,21 +1,23 @@
 using Conversations.Grains.Assistant;
 using Conversations.Grains.Interfaces.Models;
+using Conversations.Infrastructure.Database;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Conversations.Infrastructure.Assistant;
 
 /// <inheritdoc cref="IAssistantLedger"/>
-public sealed class PostgresAssistantLedger(NpgsqlDataSource dataSource) : IAssistantLedger
+public sealed class PostgresAssistantLedger(TenantDatabase database) : IAssistantLedger
 {
     public async Task RecordTurnAsync(AssistantTurnRecord turn, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(turn.BusinessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             INSERT INTO assistant_turns (id, business_id, conversation_id, engine, model, started_at, finished_at, outcome, flow_before, flow_after,
                                          draft, message_ids, input_tokens, output_tokens, cost_micros, tool_calls, error)
             VALUES (@id, @b, @c, @engine, @model, @started, @finished, @outcome, @before, @after, @draft, @messages, @input, @output, @cost, @tools, @error)
             ON CONFLICT (id) DO NOTHING
-            """);
+            """, connection);
         command.Parameters.AddWithValue("id", turn.TurnId);
         command.Parameters.AddWithValue("b", turn.BusinessId);
         command.Parameters.AddWithValue("c", turn.ConversationId);
@@ -38,10 +40,11 @@ public sealed class PostgresAssistantLedger(NpgsqlDataSource dataSource) : IAssi
 
     public async Task RecordTransitionAsync(FlowTransition transition, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(transition.BusinessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             INSERT INTO flow_transitions (business_id, conversation_id, from_state, to_state, reason, turn_id, at)
             VALUES (@b, @c, @from, @to, @reason, @turn, @at)
-            """);
+            """, connection);
         command.Parameters.AddWithValue("b", transition.BusinessId);
         command.Parameters.AddWithValue("c", transition.ConversationId);
         command.Parameters.AddWithValue("from", FlowStateNames.Of(transition.From));
@@ -56,10 +59,11 @@ public sealed class PostgresAssistantLedger(NpgsqlDataSource dataSource) : IAssi
         Guid businessId, Guid conversationId, AssistantHandoff handoff, FlowState state, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var summary = new HandoffSummary(Guid.CreateVersion7(at), conversationId, handoff.Reason, handoff.Intent, handoff.Summary, state, at);
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             INSERT INTO handoff_summaries (id, business_id, conversation_id, reason, intent, summary, flow_state, at)
             VALUES (@id, @b, @c, @reason, @intent, @summary, @state, @at)
-            """);
+            """, connection);
         command.Parameters.AddWithValue("id", summary.Id);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("c", conversationId);

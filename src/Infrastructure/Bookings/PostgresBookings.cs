@@ -1,6 +1,7 @@
 using Conversations.Grains.Bookings;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
+using Conversations.Infrastructure.Database;
 using Conversations.Infrastructure.Services;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -15,7 +16,7 @@ namespace Conversations.Infrastructure.Bookings;
 /// The <see cref="IBookingObserver"/>s (payments: refunds) hear of a cancellation after its commit.
 /// </summary>
 public sealed partial class PostgresBookings(
-    NpgsqlDataSource dataSource,
+    TenantDatabase database,
     IGrainFactory grains,
     StaffNotifications staffNotifications,
     IEnumerable<IBookingObserver> observers,
@@ -36,7 +37,7 @@ public sealed partial class PostgresBookings(
 
     public async Task<DayAvailability?> FindFreeSlotsAsync(Guid businessId, Guid serviceId, DateOnly date, Guid? staffId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         var service = await LoadServiceAsync(connection, businessId, serviceId, cancellationToken);
         if (service is null || !service.IsActive)
         {
@@ -58,7 +59,7 @@ public sealed partial class PostgresBookings(
 
     public async Task<BookingOutcome> CreateAsync(Guid businessId, NewBooking booking, BookingActor actor, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         var service = await LoadServiceAsync(connection, businessId, booking.ServiceId, cancellationToken);
         if (service is null)
         {
@@ -138,7 +139,7 @@ public sealed partial class PostgresBookings(
 
     public async Task<BookingOutcome> ChangeAsync(Guid businessId, Guid bookingId, BookingChange change, BookingActor actor, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         Stored? current;
         await using (var select = new NpgsqlCommand(
@@ -227,7 +228,8 @@ public sealed partial class PostgresBookings(
 
     public async Task<BookingView?> GetAsync(Guid businessId, Guid bookingId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"{ViewSql} WHERE b.business_id = @b AND b.id = @id");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"{ViewSql} WHERE b.business_id = @b AND b.id = @id", connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("id", bookingId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -238,7 +240,8 @@ public sealed partial class PostgresBookings(
     public async Task<IReadOnlyList<BookingView>> ListAsync(
         Guid businessId, DateTimeOffset from, DateTimeOffset to, string? status, Guid? customerId, Guid? staffId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
             $"""
              {ViewSql}
               WHERE b.business_id = @b AND b.starts_at >= @from AND b.starts_at < @to
@@ -247,7 +250,7 @@ public sealed partial class PostgresBookings(
                 AND (@staff::uuid IS NULL OR b.staff_id = @staff)
               ORDER BY b.starts_at, b.id
               LIMIT 1000
-             """);
+             """, connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("from", from.ToUniversalTime());
         command.Parameters.AddWithValue("to", to.ToUniversalTime());
@@ -267,7 +270,7 @@ public sealed partial class PostgresBookings(
     /// <summary>Who changed what, oldest first; null when the booking is not the business's.</summary>
     public async Task<IReadOnlyList<BookingEventView>?> HistoryAsync(Guid businessId, Guid bookingId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         if (!await ExistsAsync(connection, "SELECT 1 FROM bookings WHERE business_id = @b AND id = @id", businessId, bookingId, cancellationToken))
         {
             return null;
@@ -302,10 +305,11 @@ public sealed partial class PostgresBookings(
     public async Task<int> ReplanUpcomingAsync(TimeSpan horizon, CancellationToken cancellationToken)
     {
         var upcoming = new List<(Guid BusinessId, Guid BookingId)>();
-        await using (var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using (var command = new NpgsqlCommand("""
             SELECT business_id, id FROM bookings
             WHERE status = 'confirmed' AND starts_at > now() AND starts_at <= now() + @horizon
-            """))
+            """, connection))
         {
             command.Parameters.AddWithValue("horizon", horizon);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -338,7 +342,8 @@ public sealed partial class PostgresBookings(
         }
 
         string? waId;
-        await using (var command = dataSource.CreateCommand("SELECT wa_id FROM customers WHERE id = @id"))
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using (var command = new NpgsqlCommand("SELECT wa_id FROM customers WHERE id = @id", connection))
         {
             command.Parameters.AddWithValue("id", after.CustomerId);
             waId = await command.ExecuteScalarAsync(cancellationToken) as string;
@@ -382,7 +387,7 @@ public sealed partial class PostgresBookings(
 
     private async Task<bool> IsOpenSlotAsync(Guid businessId, ServiceRecord service, NewBooking booking, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         var zone = (await BusinessTimeZones.FindAsync(connection, businessId, cancellationToken))!;
         var date = DateOnly.FromDateTime(SlotPlanner.InZone(booking.Start, zone).DateTime);
         var day = await FindFreeSlotsAsync(businessId, service.Id, date, booking.StaffId, cancellationToken);

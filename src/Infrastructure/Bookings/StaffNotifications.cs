@@ -1,6 +1,7 @@
 using System.Globalization;
 using Conversations.Grains.Bookings;
 using Conversations.Grains.Workspace;
+using Conversations.Infrastructure.Database;
 using Conversations.Infrastructure.Mail;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -12,7 +13,7 @@ namespace Conversations.Infrastructure.Bookings;
 /// dashboard (a notification, live and by Web Push) and by e-mail.
 /// </summary>
 public sealed partial class StaffNotifications(
-    NpgsqlDataSource dataSource, IEnumerable<IMailSender> senders, IEmployeeNotifier notifier, ILogger<StaffNotifications> logger)
+    TenantDatabase database, IEnumerable<IMailSender> senders, IEmployeeNotifier notifier, ILogger<StaffNotifications> logger)
 {
     public async Task NotifyAsync(Guid businessId, BookingView booking, string change, CancellationToken cancellationToken)
     {
@@ -21,8 +22,9 @@ public sealed partial class StaffNotifications(
             return;
         }
 
-        await using var command = dataSource.CreateCommand(
-            "SELECT email, display_name FROM employees WHERE business_id = @b AND id = @id AND status = 'active'");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT email, display_name FROM employees WHERE business_id = @b AND id = @id AND status = 'active'", connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("id", staffId);
         string email;

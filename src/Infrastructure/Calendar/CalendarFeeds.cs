@@ -1,4 +1,5 @@
 using Conversations.Infrastructure.Accounts;
+using Conversations.Infrastructure.Database;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -8,17 +9,18 @@ namespace Conversations.Infrastructure.Calendar;
 /// The secrets behind calendar feed URLs. Calendar apps cannot log in, so the URL is the credential: 32
 /// random bytes, one live secret per feed, and rotating it cuts off every subscriber of the old URL.
 /// </summary>
-public sealed class CalendarFeeds(NpgsqlDataSource dataSource)
+public sealed class CalendarFeeds(TenantDatabase database)
 {
     /// <summary>The feed's secret, created on first use.</summary>
     public async Task<CalendarFeed> GetOrCreateAsync(Guid businessId, Guid? employeeId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
             """
             INSERT INTO calendar_feeds (id, business_id, employee_id, secret, created_at) VALUES (@id, @b, @e, @secret, @now)
             ON CONFLICT (business_id, coalesce(employee_id, '00000000-0000-0000-0000-000000000000')) DO NOTHING;
             SELECT secret, created_at FROM calendar_feeds WHERE business_id = @b AND employee_id IS NOT DISTINCT FROM @e;
-            """);
+            """, connection);
         Bind(command, businessId, employeeId, now);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
@@ -28,13 +30,14 @@ public sealed class CalendarFeeds(NpgsqlDataSource dataSource)
     /// <summary>Replaces the feed's secret: the old URL stops working at once.</summary>
     public async Task<CalendarFeed> RotateAsync(Guid businessId, Guid? employeeId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
             """
             INSERT INTO calendar_feeds (id, business_id, employee_id, secret, created_at) VALUES (@id, @b, @e, @secret, @now)
             ON CONFLICT (business_id, coalesce(employee_id, '00000000-0000-0000-0000-000000000000'))
             DO UPDATE SET secret = EXCLUDED.secret, created_at = EXCLUDED.created_at
             RETURNING secret, created_at
-            """);
+            """, connection);
         Bind(command, businessId, employeeId, now);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
@@ -43,7 +46,8 @@ public sealed class CalendarFeeds(NpgsqlDataSource dataSource)
 
     public async Task<CalendarFeed?> FindAsync(string secret, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT business_id, employee_id, secret, created_at FROM calendar_feeds WHERE secret = @secret");
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT business_id, employee_id, secret, created_at FROM calendar_feeds WHERE secret = @secret", connection);
         command.Parameters.AddWithValue("secret", secret);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)

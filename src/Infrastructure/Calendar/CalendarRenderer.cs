@@ -1,3 +1,4 @@
+using Conversations.Infrastructure.Database;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
@@ -10,13 +11,14 @@ namespace Conversations.Infrastructure.Calendar;
 /// A feed as an iCalendar (RFC 5545) document: the live bookings from 30 days ago to a year ahead, one event
 /// per booking with its id as UID (so calendar apps update rather than duplicate), times in UTC.
 /// </summary>
-public sealed class CalendarRenderer(NpgsqlDataSource dataSource)
+public sealed class CalendarRenderer(TenantDatabase database)
 {
     public async Task<string> RenderAsync(CalendarFeed feed, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//Conversations//Bookings//EN" };
         calendar.AddProperty("X-WR-CALNAME", "Bookings");
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await database.OpenAsync(feed.BusinessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
             """
             SELECT b.id, s.name, coalesce(c.name, ''), coalesce(e.display_name, ''), b.starts_at, b.ends_at, b.status, b.updated_at
               FROM bookings b
@@ -26,7 +28,7 @@ public sealed class CalendarRenderer(NpgsqlDataSource dataSource)
              WHERE b.business_id = @b AND (@e::uuid IS NULL OR b.staff_id = @e) AND b.status <> 'cancelled'
                AND b.starts_at >= @from AND b.starts_at < @to
              ORDER BY b.starts_at
-            """);
+            """, connection);
         command.Parameters.AddWithValue("b", feed.BusinessId);
         command.Parameters.Add(new NpgsqlParameter("e", NpgsqlDbType.Uuid) { Value = (object?)feed.EmployeeId ?? DBNull.Value });
         command.Parameters.AddWithValue("from", now.AddDays(-30));

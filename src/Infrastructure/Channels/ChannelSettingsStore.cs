@@ -1,10 +1,11 @@
+using Conversations.Infrastructure.Database;
 using Npgsql;
 
 namespace Conversations.Infrastructure.Channels;
 
 /// <summary>Writes a business's channel settings, secrets protected.</summary>
 public sealed class ChannelSettingsStore(
-    NpgsqlDataSource dataSource, WhatsAppChannelDirectory directory, ChannelSecretProtector protector)
+    TenantDatabase database, WhatsAppChannelDirectory directory, ChannelSecretProtector protector)
 {
     /// <summary>
     /// Adds the number to the business, or updates it when the business already has it. Returns
@@ -24,7 +25,8 @@ public sealed class ChannelSettingsStore(
             registration.Secrets.AppSecret ?? kept.AppSecret,
             registration.Secrets.AuthToken ?? kept.AuthToken);
 
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             INSERT INTO whatsapp_channels AS w (id, business_id, provider, phone_number_id, display_phone_number,
                 business_account_id, verify_token, twilio_account_sid, messaging_service_sid, protected_secrets, updated_at)
             VALUES (@id, @business, @provider, @address, @display, @waba, @verify, @sid, @service, @secrets, now())
@@ -35,7 +37,7 @@ public sealed class ChannelSettingsStore(
                     protected_secrets = EXCLUDED.protected_secrets, app_secret = NULL, updated_at = now()
                 WHERE w.business_id = EXCLUDED.business_id
             RETURNING id
-            """);
+            """, connection);
         command.Parameters.AddWithValue("id", existing?.Id ?? Guid.CreateVersion7());
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("provider", registration.Provider);
@@ -58,8 +60,9 @@ public sealed class ChannelSettingsStore(
     /// <summary>Removes one of the business's numbers; <c>false</c> when it has no such number.</summary>
     public async Task<bool> DeleteAsync(Guid businessId, Guid channelId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "DELETE FROM whatsapp_channels WHERE id = @id AND business_id = @business RETURNING phone_number_id, verify_token");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "DELETE FROM whatsapp_channels WHERE id = @id AND business_id = @business RETURNING phone_number_id, verify_token", connection);
         command.Parameters.AddWithValue("id", channelId);
         command.Parameters.AddWithValue("business", businessId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Conversations.Grains.Interfaces.Models;
 using Conversations.Infrastructure.Conversations;
+using Conversations.Infrastructure.Database;
 using Npgsql;
 
 namespace Conversations.Infrastructure.Channels;
@@ -8,16 +9,17 @@ namespace Conversations.Infrastructure.Channels;
 /// The built-in channel of a business without sending credentials: "sending" records the message in
 /// <c>local_outbox</c>, which <c>GET /api/outbox</c> and the dashboard show.
 /// </summary>
-public sealed class LocalOutbox(NpgsqlDataSource dataSource)
+public sealed class LocalOutbox(TenantDatabase database)
 {
     public async Task<ProviderSendResult> SendAsync(
         Guid businessId, Guid messageId, string recipientWaId, MessageContent content, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             INSERT INTO local_outbox (business_id, message_id, recipient, kind, body, content)
             VALUES (@business, @message, @recipient, @kind, @body, @content::jsonb)
             ON CONFLICT (message_id) DO NOTHING
-            """);
+            """, connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("message", messageId);
         command.Parameters.AddWithValue("recipient", recipientWaId);
@@ -31,11 +33,12 @@ public sealed class LocalOutbox(NpgsqlDataSource dataSource)
     /// <summary>The business's newest local deliveries, newest first, before the cursor when given.</summary>
     public async Task<IReadOnlyList<LocalDelivery>> ListAsync(Guid businessId, long? before, int limit, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             SELECT id, message_id, recipient, kind, body, sent_at FROM local_outbox
             WHERE business_id = @business AND id < @before
             ORDER BY id DESC LIMIT @limit
-            """);
+            """, connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("before", before ?? long.MaxValue);
         command.Parameters.AddWithValue("limit", limit);

@@ -1,17 +1,19 @@
 using Conversations.Grains.Channels;
 using Conversations.Infrastructure.Conversations;
+using Conversations.Infrastructure.Database;
 using Npgsql;
 
 namespace Conversations.Infrastructure.Channels;
 
-public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxStore
+public sealed class PostgresOutboxStore(TenantDatabase database) : IOutboxStore
 {
     public async Task<IReadOnlyList<OutboxItem>> ClaimDueAsync(
         string channelKey, int limit, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default)
     {
         // SKIP LOCKED keeps two claimers (a grain and its stale twin during a membership change) from
         // taking the same rows; the lease keeps a crashed claimer's rows from being stuck forever.
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
             WITH due AS (
                 SELECT message_id FROM outbox
                 WHERE channel_key = @channel AND next_attempt_at <= @now
@@ -28,7 +30,7 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
             JOIN messages m ON m.id = c.message_id
             JOIN conversations v ON v.id = c.conversation_id
             ORDER BY m.conversation_id, m.sequence
-            """);
+            """, connection);
         command.Parameters.AddWithValue("channel", channelKey);
         command.Parameters.AddWithValue("now", now.ToUniversalTime());
         command.Parameters.AddWithValue("lease", leaseUntil.ToUniversalTime());
@@ -52,10 +54,11 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
     public async Task RescheduleAsync(
         Guid messageId, int attempts, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
             UPDATE outbox SET attempts = @attempts, next_attempt_at = @next, leased_until = NULL, last_error = @error
             WHERE message_id = @id
-            """);
+            """, connection);
         command.Parameters.AddWithValue("id", messageId);
         command.Parameters.AddWithValue("attempts", attempts);
         command.Parameters.AddWithValue("next", nextAttemptAt.ToUniversalTime());
@@ -65,9 +68,10 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
 
     public async Task<DateTimeOffset?> NextDueAtAsync(string channelKey, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
             SELECT min(GREATEST(next_attempt_at, COALESCE(leased_until, next_attempt_at))) FROM outbox WHERE channel_key = @channel
-            """);
+            """, connection);
         command.Parameters.AddWithValue("channel", channelKey);
         var next = await command.ExecuteScalarAsync(cancellationToken);
         return next is DateTime at ? new DateTimeOffset(at, TimeSpan.Zero) : null;
@@ -75,7 +79,8 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
 
     public async Task<IReadOnlyList<string>> ChannelsWithQueuedMessagesAsync(CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("SELECT DISTINCT channel_key FROM outbox");
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT DISTINCT channel_key FROM outbox", connection);
         var channels = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

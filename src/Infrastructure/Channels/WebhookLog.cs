@@ -1,6 +1,6 @@
 using Conversations.Grains.Observability;
-using Conversations.Infrastructure.Database;
 using System.Threading.Channels;
+using Conversations.Infrastructure.Database;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
@@ -15,7 +15,7 @@ public sealed partial class WebhookLog : IAsyncDisposable
 {
     private const int MaxBatch = 500;
 
-    private readonly NpgsqlDataSource dataSource;
+    private readonly TenantDatabase database;
     private readonly ILogger<WebhookLog> logger;
     private readonly Channel<WebhookLogEntry> pending = Channel.CreateBounded<WebhookLogEntry>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest });
@@ -24,9 +24,9 @@ public sealed partial class WebhookLog : IAsyncDisposable
 
     private readonly ConversationsMetrics metrics;
 
-    public WebhookLog(NpgsqlDataSource dataSource, ConversationsMetrics metrics, ILogger<WebhookLog> logger)
+    public WebhookLog(TenantDatabase database, ConversationsMetrics metrics, ILogger<WebhookLog> logger)
     {
-        this.dataSource = dataSource;
+        this.database = database;
         this.metrics = metrics;
         this.logger = logger;
         writer = Task.Run(WriteLoopAsync);
@@ -60,10 +60,11 @@ public sealed partial class WebhookLog : IAsyncDisposable
 
             try
             {
-                await using var command = dataSource.CreateCommand("""
+                await using var connection = await database.OpenSystemAsync(CancellationToken.None);
+                await using var command = new NpgsqlCommand("""
                     INSERT INTO webhook_logs (provider, business_id, status_code, outcome, reason, messages, statuses, duration_ms)
                     SELECT * FROM unnest(@provider, @business, @status, @outcome, @reason, @messages, @statuses, @duration)
-                    """);
+                    """, connection);
                 command.Parameters.Add(ArrayParameter.Of("provider", NpgsqlDbType.Text, batch.Select(e => e.Provider)));
                 command.Parameters.Add(ArrayParameter.Of("business", NpgsqlDbType.Uuid, batch.Select(e => e.BusinessId)));
                 command.Parameters.Add(ArrayParameter.Of("status", NpgsqlDbType.Integer, batch.Select(e => e.StatusCode)));

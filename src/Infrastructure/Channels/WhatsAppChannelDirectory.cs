@@ -1,4 +1,5 @@
 using Conversations.Grains.Interfaces;
+using Conversations.Infrastructure.Database;
 using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
 
@@ -9,7 +10,7 @@ namespace Conversations.Infrastructure.Channels;
 /// cached briefly; a changed credential takes effect within <see cref="CacheFor"/> (at once on the node
 /// that changed it).
 /// </summary>
-public sealed class WhatsAppChannelDirectory(NpgsqlDataSource dataSource, IMemoryCache cache, ChannelSecretProtector secrets)
+public sealed class WhatsAppChannelDirectory(TenantDatabase database, IMemoryCache cache, ChannelSecretProtector secrets)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan CacheMissFor = TimeSpan.FromSeconds(5);
@@ -35,8 +36,9 @@ public sealed class WhatsAppChannelDirectory(NpgsqlDataSource dataSource, IMemor
 
     public async Task<IReadOnlyList<WhatsAppChannel>> ListAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            $"SELECT {Columns} FROM whatsapp_channels WHERE business_id = @business ORDER BY created_at");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"SELECT {Columns} FROM whatsapp_channels WHERE business_id = @business ORDER BY created_at", connection);
         command.Parameters.AddWithValue("business", businessId);
         var channels = new List<WhatsAppChannel>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -66,7 +68,8 @@ public sealed class WhatsAppChannelDirectory(NpgsqlDataSource dataSource, IMemor
             return cached;
         }
 
-        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM whatsapp_channels WHERE {column} = @value");
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM whatsapp_channels WHERE {column} = @value", connection);
         command.Parameters.AddWithValue("value", value);
         WhatsAppChannel? channel = null;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))

@@ -1,7 +1,7 @@
-using Conversations.Infrastructure.Database;
 using System.Threading.Channels;
 using Conversations.Grains.Conversations;
 using Conversations.Grains.Interfaces.Models;
+using Conversations.Infrastructure.Database;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -16,18 +16,18 @@ namespace Conversations.Infrastructure.Conversations;
 /// </summary>
 public sealed partial class PostgresConversationStore : IConversationStore, IAsyncDisposable
 {
-    private readonly NpgsqlDataSource dataSource;
+    private readonly TenantDatabase database;
     private readonly ILogger<PostgresConversationStore> logger;
     private readonly int maxBatchSize;
     private readonly Channel<PendingAppend> pending = Channel.CreateUnbounded<PendingAppend>();
     private readonly Task[] writers;
 
     public PostgresConversationStore(
-        NpgsqlDataSource dataSource,
+        TenantDatabase database,
         IOptions<ConversationStoreOptions> options,
         ILogger<PostgresConversationStore> logger)
     {
-        this.dataSource = dataSource;
+        this.database = database;
         this.logger = logger;
         maxBatchSize = options.Value.MaxBatchSize;
         writers = Enumerable.Range(0, options.Value.Writers).Select(_ => Task.Run(WriteLoopAsync)).ToArray();
@@ -46,14 +46,15 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
 
     public async Task<ConversationTail> ReadTailAsync(Guid conversationId, int providerIds, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
             SELECT c.last_customer_message_at, m.sequence, m.provider_message_id
             FROM conversations c
             LEFT JOIN LATERAL (
                 SELECT sequence, provider_message_id FROM messages
                 WHERE conversation_id = c.id ORDER BY sequence DESC LIMIT @limit) m ON true
             WHERE c.id = @conversation
-            """);
+            """, connection);
         command.Parameters.AddWithValue("conversation", conversationId);
         command.Parameters.AddWithValue("limit", Math.Max(1, providerIds));
 
@@ -135,7 +136,7 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
 
     private async Task WriteBatchAsync(IReadOnlyList<PendingAppend> batch)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var connection = await database.OpenSystemAsync(CancellationToken.None);
         await using var transaction = await connection.BeginTransactionAsync();
         await using var sql = new NpgsqlBatch(connection, transaction);
 
@@ -259,8 +260,9 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
 
     public async Task<MessageView?> ReadMessageAsync(Guid conversationId, Guid messageId, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand(
-            $"SELECT {MessageReader.Columns} FROM messages m WHERE m.conversation_id = @conversation AND m.id = @id");
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"SELECT {MessageReader.Columns} FROM messages m WHERE m.conversation_id = @conversation AND m.id = @id", connection);
         command.Parameters.AddWithValue("conversation", conversationId);
         command.Parameters.AddWithValue("id", messageId);
         return await ReadSingleAsync(command, cancellationToken);
@@ -272,7 +274,8 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
     {
         // Ranks make the rule one comparison: states only move up, and failed (between sent and delivered)
         // can follow queued or sent but never undo a delivery or a read.
-        await using var command = dataSource.CreateCommand($"""
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"""
             UPDATE messages m
             SET delivery_state = @state, delivery_updated_at = @at,
                 delivery_error_code = CASE WHEN @state = 'failed' THEN @code ELSE m.delivery_error_code END,
@@ -281,7 +284,7 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
               AND m.direction = 'outbound'
               AND {Rank("m.delivery_state")} < {Rank("@state")}
             RETURNING m.id
-            """);
+            """, connection);
         command.Parameters.AddWithValue("conversation", conversationId);
         command.Parameters.AddWithValue("provider_id", providerMessageId);
         command.Parameters.AddWithValue("state", StoredNames.Of(state));
@@ -295,7 +298,8 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
         Guid conversationId, Guid messageId, ProviderSendResult result, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         var state = result.Accepted ? DeliveryState.Sent : DeliveryState.Failed;
-        await using var command = dataSource.CreateCommand($"""
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"""
             WITH dequeued AS (
                 DELETE FROM outbox WHERE message_id = @id)
             UPDATE messages m
@@ -306,7 +310,7 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
                 delivery_error_title = @title
             WHERE m.conversation_id = @conversation AND m.id = @id
             RETURNING m.id
-            """);
+            """, connection);
         command.Parameters.AddWithValue("conversation", conversationId);
         command.Parameters.AddWithValue("id", messageId);
         command.Parameters.AddWithValue("state", StoredNames.Of(state));
@@ -320,11 +324,12 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
     public async Task<bool> RecordRatingAsync(
         Guid businessId, Guid conversationId, Guid? employeeId, int rating, string providerMessageId, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             INSERT INTO conversation_ratings (business_id, conversation_id, employee_id, rating, provider_message_id, rated_at)
             VALUES (@business, @conversation, @employee, @rating, @provider_id, @at)
             ON CONFLICT (business_id, provider_message_id) DO NOTHING
-            """);
+            """, connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("conversation", conversationId);
         command.Parameters.Add(new NpgsqlParameter("employee", NpgsqlDbType.Uuid) { Value = (object?)employeeId ?? DBNull.Value });
@@ -336,10 +341,11 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
 
     public async Task AddRatingCommentAsync(Guid conversationId, string comment, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
             UPDATE conversation_ratings SET comment = @comment
             WHERE id = (SELECT max(id) FROM conversation_ratings WHERE conversation_id = @conversation)
-            """);
+            """, connection);
         command.Parameters.AddWithValue("conversation", conversationId);
         command.Parameters.AddWithValue("comment", comment.Length > 2000 ? comment[..2000] : comment);
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -347,7 +353,8 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
 
     public async Task SaveHandlingAsync(ConversationHandling handling, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(handling.BusinessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             WITH history AS (
                 INSERT INTO conversation_assignments (business_id, conversation_id, action, actor_id, from_employee, to_employee, mode, at)
                 SELECT @business, @id, @action, @actor, @from, @to, @mode, @at
@@ -355,7 +362,7 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
             UPDATE conversations
             SET mode = @mode, status = @status, assignee_id = @assignee, labels = @labels, snoozed_until = @snoozed
             WHERE id = @id AND business_id = @business
-            """);
+            """, connection);
         var handover = handling.Handover;
         command.Parameters.AddWithValue("id", handling.ConversationId);
         command.Parameters.AddWithValue("business", handling.BusinessId);
@@ -375,7 +382,8 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
     public async Task<MessageView?> CompleteMediaAsync(
         Guid conversationId, Guid messageId, Guid? storedMediaId, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
             WITH dequeued AS (
                 DELETE FROM outbox WHERE message_id = @id)
             UPDATE messages
@@ -383,7 +391,7 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
                                ELSE jsonb_set(content, '{media,storedMediaId}', to_jsonb(@media::uuid)) END
             WHERE conversation_id = @conversation AND id = @id
             RETURNING id
-            """);
+            """, connection);
         command.Parameters.AddWithValue("conversation", conversationId);
         command.Parameters.AddWithValue("id", messageId);
         command.Parameters.Add(new NpgsqlParameter("media", NpgsqlDbType.Uuid) { Value = (object?)storedMediaId ?? DBNull.Value });
@@ -394,7 +402,8 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
         Guid businessId, Guid conversationId, Guid messageId, VoiceTranscription transcription, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         // The transcript joins the message's content (what agents and the assistant read) and its body (what search finds).
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             WITH recorded AS (
                 INSERT INTO voice_transcriptions (message_id, business_id, conversation_id, state, model, language, duration_ms, cost_micros, error, at)
                 SELECT id, business_id, conversation_id, @state, @model, @language, @duration, @cost, @error, @at
@@ -409,7 +418,7 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
                 body = coalesce(@text, body)
             WHERE conversation_id = @conversation AND id = @id AND business_id = @business AND content->'media' IS NOT NULL
             RETURNING id
-            """);
+            """, connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("conversation", conversationId);
         command.Parameters.AddWithValue("id", messageId);
@@ -432,7 +441,8 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
         DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         // The reaction's own provider id makes a redelivery a no-op; an older reaction never replaces a newer one.
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             WITH target AS (
                 SELECT id FROM messages
                 WHERE conversation_id = @conversation AND provider_message_id = @target),
@@ -450,7 +460,7 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
                       AND message_reactions.reacted_at <= EXCLUDED.reacted_at
                 RETURNING message_id)
             SELECT message_id FROM removed UNION SELECT message_id FROM upserted
-            """);
+            """, connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("conversation", conversationId);
         command.Parameters.AddWithValue("target", reaction.TargetProviderMessageId);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Conversations.Grains.Interfaces;
+using Conversations.Infrastructure.Database;
 using Npgsql;
 
 namespace Conversations.Infrastructure.Customers;
@@ -10,11 +11,11 @@ namespace Conversations.Infrastructure.Customers;
 /// deletes their media, notes' and ratings' texts, drops their reactions and anything still waiting in an
 /// outbox, and replaces the name and WhatsApp id on the conversation (and in its grain) by a pseudonym.
 /// </summary>
-public sealed class CustomerPrivacy(NpgsqlDataSource dataSource, IGrainFactory grains)
+public sealed class CustomerPrivacy(TenantDatabase database, IGrainFactory grains)
 {
     public async Task<CustomerDataExport?> ExportAsync(Guid businessId, Guid customerId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         CustomerRecord? profile;
         await using (var command = new NpgsqlCommand($"SELECT {CustomerDirectory.Columns} FROM customers c WHERE c.business_id = @b AND c.id = @id", connection))
         {
@@ -82,7 +83,7 @@ public sealed class CustomerPrivacy(NpgsqlDataSource dataSource, IGrainFactory g
     /// <summary>Erases the customer's personal data; false when there is no such customer.</summary>
     public async Task<bool> EraseAsync(Guid businessId, Guid customerId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             """

@@ -1,16 +1,18 @@
+using Conversations.Infrastructure.Database;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Conversations.Infrastructure.Customers;
 
 /// <summary>A business's saved customer filters.</summary>
-public sealed class CustomerSegments(NpgsqlDataSource dataSource)
+public sealed class CustomerSegments(TenantDatabase database)
 {
     private const string Columns = "id, name, search, tag, vip, created_at, updated_at";
 
     public async Task<IReadOnlyList<CustomerSegment>> ListAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM customer_segments WHERE business_id = @b ORDER BY name, id");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM customer_segments WHERE business_id = @b ORDER BY name, id", connection);
         command.Parameters.AddWithValue("b", businessId);
         var list = new List<CustomerSegment>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -24,7 +26,8 @@ public sealed class CustomerSegments(NpgsqlDataSource dataSource)
 
     public async Task<CustomerSegment?> GetAsync(Guid businessId, Guid segmentId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM customer_segments WHERE business_id = @b AND id = @id");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM customer_segments WHERE business_id = @b AND id = @id", connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("id", segmentId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -34,8 +37,9 @@ public sealed class CustomerSegments(NpgsqlDataSource dataSource)
     public async Task<CustomerSegment> CreateAsync(Guid businessId, string name, CustomerFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
-        await using var command = dataSource.CreateCommand(
-            "INSERT INTO customer_segments (id, business_id, name, search, tag, vip, created_at, updated_at) VALUES (@id, @b, @name, @search, @tag, @vip, @now, @now)");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO customer_segments (id, business_id, name, search, tag, vip, created_at, updated_at) VALUES (@id, @b, @name, @search, @tag, @vip, @now, @now)", connection);
         Bind(command, businessId, id, name, filter, now);
         await command.ExecuteNonQueryAsync(cancellationToken);
         return (await GetAsync(businessId, id, cancellationToken))!;
@@ -43,15 +47,17 @@ public sealed class CustomerSegments(NpgsqlDataSource dataSource)
 
     public async Task<CustomerSegment?> UpdateAsync(Guid businessId, Guid segmentId, string name, CustomerFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "UPDATE customer_segments SET name = @name, search = @search, tag = @tag, vip = @vip, updated_at = @now WHERE business_id = @b AND id = @id");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "UPDATE customer_segments SET name = @name, search = @search, tag = @tag, vip = @vip, updated_at = @now WHERE business_id = @b AND id = @id", connection);
         Bind(command, businessId, segmentId, name, filter, now);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 0 ? null : await GetAsync(businessId, segmentId, cancellationToken);
     }
 
     public async Task<bool> DeleteAsync(Guid businessId, Guid segmentId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("DELETE FROM customer_segments WHERE business_id = @b AND id = @id");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("DELETE FROM customer_segments WHERE business_id = @b AND id = @id", connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("id", segmentId);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Conversations.Infrastructure.Accounts;
+using Conversations.Infrastructure.Database;
 using Conversations.Infrastructure.Knowledge;
 using Npgsql;
 using Microsoft.Extensions.Hosting;
@@ -15,7 +16,7 @@ namespace Conversations.Infrastructure.Demo;
 public sealed partial class DemoTenantSeeder(
     BusinessProvisioning provisioning,
     KnowledgeArticles knowledge,
-    NpgsqlDataSource dataSource,
+    TenantDatabase database,
     IOptions<DemoTenantOptions> options,
     ILogger<DemoTenantSeeder> logger) : IHostedService
 {
@@ -84,10 +85,11 @@ public sealed partial class DemoTenantSeeder(
     /// <summary>Monday to Saturday, 10:00–19:00: so the assistant has times to offer from the first message.</summary>
     private async Task OpenForBookingsAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
             INSERT INTO opening_hours (id, business_id, service_id, weekday, opens, closes)
             SELECT gen_random_uuid(), @b, NULL, d, '10:00', '19:00' FROM generate_series(1, 6) AS d
-            """);
+            """, connection);
         command.Parameters.AddWithValue("b", DemoTenant.BusinessId);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

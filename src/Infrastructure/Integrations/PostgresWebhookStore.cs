@@ -1,17 +1,19 @@
 using System.Text.Json.Nodes;
 using Conversations.Grains.Integrations;
+using Conversations.Infrastructure.Database;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Conversations.Infrastructure.Integrations;
 
 /// <inheritdoc cref="IWebhookStore"/>
-public sealed class PostgresWebhookStore(NpgsqlDataSource dataSource) : IWebhookStore
+public sealed class PostgresWebhookStore(TenantDatabase database) : IWebhookStore
 {
     public async Task<bool> HasEnabledEndpointsAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "SELECT EXISTS (SELECT 1 FROM webhook_endpoints WHERE business_id = @b AND is_enabled)");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT 1 FROM webhook_endpoints WHERE business_id = @b AND is_enabled)", connection);
         command.Parameters.AddWithValue("b", businessId);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
@@ -32,7 +34,7 @@ public sealed class PostgresWebhookStore(NpgsqlDataSource dataSource) : IWebhook
 
     public async Task<int> CollectAsync(Guid businessId, TimeSpan settle, int batchSize, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await StartCursorsAsync(connection, transaction, businessId, cancellationToken);
 
@@ -138,7 +140,8 @@ public sealed class PostgresWebhookStore(NpgsqlDataSource dataSource) : IWebhook
     public async Task<IReadOnlyList<WebhookDelivery>> ClaimDueAsync(
         Guid businessId, DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             WITH due AS (
                 SELECT d.id
                 FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
@@ -150,7 +153,7 @@ public sealed class PostgresWebhookStore(NpgsqlDataSource dataSource) : IWebhook
             FROM due, webhook_endpoints e
             WHERE d.id = due.id AND e.id = d.endpoint_id
             RETURNING d.id, d.endpoint_id, d.event_id, d.event_type, d.payload, d.attempts, e.url, e.secret, d.created_at
-            """);
+            """, connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("lease", leaseUntil);
@@ -170,7 +173,8 @@ public sealed class PostgresWebhookStore(NpgsqlDataSource dataSource) : IWebhook
     public async Task RecordAttemptAsync(
         WebhookDelivery delivery, WebhookSendResult result, DateTimeOffset attemptedAt, DateTimeOffset? retryAt, CancellationToken cancellationToken)
     {
-        await using var batch = dataSource.CreateBatch();
+        await using var connection = await database.OpenAsync(delivery.BusinessId, cancellationToken);
+        await using var batch = new NpgsqlBatch(connection);
         var record = new NpgsqlBatchCommand("""
             UPDATE webhook_deliveries
             SET attempts = attempts + 1, last_attempt_at = @at, last_status_code = @status, last_duration_ms = @ms,
@@ -202,7 +206,8 @@ public sealed class PostgresWebhookStore(NpgsqlDataSource dataSource) : IWebhook
     public async Task<IReadOnlyList<DisabledWebhookEndpoint>> DisableFailingAsync(
         Guid businessId, DateTimeOffset failingBefore, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             WITH disabled AS (
                 UPDATE webhook_endpoints
                 SET is_enabled = false, disabled_at = @now, disabled_reason = 'failing', updated_at = @now
@@ -212,7 +217,7 @@ public sealed class PostgresWebhookStore(NpgsqlDataSource dataSource) : IWebhook
                    coalesce((SELECT array_agg(o.id) FROM employees o
                              WHERE o.business_id = @b AND o.role = 'owner' AND o.status = 'active'), '{}')
             FROM disabled d
-            """);
+            """, connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("before", failingBefore);
@@ -228,10 +233,11 @@ public sealed class PostgresWebhookStore(NpgsqlDataSource dataSource) : IWebhook
 
     public async Task ForgetCursorsIfIdleAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             DELETE FROM webhook_cursors
             WHERE business_id = @b AND NOT EXISTS (SELECT 1 FROM webhook_endpoints WHERE business_id = @b AND is_enabled)
-            """);
+            """, connection);
         command.Parameters.AddWithValue("b", businessId);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

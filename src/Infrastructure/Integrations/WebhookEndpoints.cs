@@ -1,11 +1,12 @@
 using Conversations.Grains.Integrations;
+using Conversations.Infrastructure.Database;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Conversations.Infrastructure.Integrations;
 
 /// <summary>A business's webhook endpoints and their delivery logs, for the API. Every statement is scoped by business.</summary>
-public sealed class WebhookEndpoints(NpgsqlDataSource dataSource, WebhookSecretProtector secrets, TimeProvider time)
+public sealed class WebhookEndpoints(TenantDatabase database, WebhookSecretProtector secrets, TimeProvider time)
 {
     public const int MaxEndpointsPerBusiness = 20;
 
@@ -14,14 +15,16 @@ public sealed class WebhookEndpoints(NpgsqlDataSource dataSource, WebhookSecretP
 
     public async Task<long> CountAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT count(*) FROM webhook_endpoints WHERE business_id = @b");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM webhook_endpoints WHERE business_id = @b", connection);
         command.Parameters.AddWithValue("b", businessId);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     public async Task<IReadOnlyList<WebhookEndpointView>> ListAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM webhook_endpoints WHERE business_id = @b ORDER BY created_at, id");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM webhook_endpoints WHERE business_id = @b ORDER BY created_at, id", connection);
         command.Parameters.AddWithValue("b", businessId);
         var endpoints = new List<WebhookEndpointView>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -35,7 +38,8 @@ public sealed class WebhookEndpoints(NpgsqlDataSource dataSource, WebhookSecretP
 
     public async Task<WebhookEndpointView?> FindAsync(Guid businessId, Guid id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM webhook_endpoints WHERE business_id = @b AND id = @id");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM webhook_endpoints WHERE business_id = @b AND id = @id", connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -48,7 +52,7 @@ public sealed class WebhookEndpoints(NpgsqlDataSource dataSource, WebhookSecretP
     {
         var secret = WebhookSignature.NewSecret();
         var now = time.GetUtcNow();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"""
             INSERT INTO webhook_endpoints (id, business_id, url, description, event_types, secret, created_at, updated_at)
@@ -82,7 +86,7 @@ public sealed class WebhookEndpoints(NpgsqlDataSource dataSource, WebhookSecretP
     {
         var secret = changes.RotateSecret ? WebhookSignature.NewSecret() : null;
         var now = time.GetUtcNow();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"""
             UPDATE webhook_endpoints
@@ -138,7 +142,8 @@ public sealed class WebhookEndpoints(NpgsqlDataSource dataSource, WebhookSecretP
 
     public async Task<bool> DeleteAsync(Guid businessId, Guid id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("DELETE FROM webhook_endpoints WHERE business_id = @b AND id = @id");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("DELETE FROM webhook_endpoints WHERE business_id = @b AND id = @id", connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("id", id);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
@@ -152,14 +157,15 @@ public sealed class WebhookEndpoints(NpgsqlDataSource dataSource, WebhookSecretP
             return null;
         }
 
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             SELECT id, event_id, event_type, created_at, attempts, delivered_at, next_attempt_at, last_attempt_at,
                    last_status_code, last_duration_ms, last_error
             FROM webhook_deliveries
             WHERE business_id = @b AND endpoint_id = @id
             ORDER BY created_at DESC, id DESC
             OFFSET @offset LIMIT @limit
-            """);
+            """, connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("offset", offset);
@@ -193,11 +199,12 @@ public sealed class WebhookEndpoints(NpgsqlDataSource dataSource, WebhookSecretP
         var now = time.GetUtcNow();
         var payload = PostgresWebhookStore.Envelope(
             businessId, WebhookEventTypes.Ping, eventId, now.UtcDateTime, $$"""{"endpointId":"{{id}}"}""");
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             INSERT INTO webhook_deliveries (id, business_id, endpoint_id, event_id, event_type, payload, created_at, next_attempt_at)
             SELECT @delivery, @b, e.id, @event, @type, @payload, @now, @now
             FROM webhook_endpoints e WHERE e.business_id = @b AND e.id = @id
-            """);
+            """, connection);
         var deliveryId = Guid.CreateVersion7();
         command.Parameters.AddWithValue("delivery", deliveryId);
         command.Parameters.AddWithValue("b", businessId);

@@ -1,20 +1,22 @@
+using Conversations.Infrastructure.Database;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Conversations.Infrastructure.Knowledge;
 
 /// <summary>A business's FAQ articles: CRUD, and the list owners browse and search.</summary>
-public sealed class KnowledgeArticles(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed class KnowledgeArticles(TenantDatabase database, TimeProvider time)
 {
     private const string Columns = "id, title, body, tags, is_published, created_by, updated_by, created_at, updated_at";
 
     public async Task<KnowledgeArticle> CreateAsync(Guid businessId, Guid authorId, KnowledgeArticleDraft draft, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"""
             INSERT INTO knowledge_articles (id, business_id, title, body, tags, is_published, created_by, updated_by, created_at, updated_at)
             VALUES (@id, @business, @title, @body, @tags, @published, @author, @author, @at, @at)
             RETURNING {Columns}
-            """);
+            """, connection);
         command.Parameters.AddWithValue("id", Guid.CreateVersion7());
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("title", draft.Title);
@@ -37,14 +39,15 @@ public sealed class KnowledgeArticles(NpgsqlDataSource dataSource, TimeProvider 
         var order = search is null
             ? "updated_at DESC, id DESC"
             : "ts_rank_cd(search, websearch_to_tsquery('english', @search)) DESC, updated_at DESC, id DESC";
-        await using var command = dataSource.CreateCommand($"""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"""
             SELECT {Columns} FROM knowledge_articles
             WHERE business_id = @business
               AND (@tag::text IS NULL OR tags @> ARRAY[@tag::text])
               AND (@search::text IS NULL OR search @@ websearch_to_tsquery('english', @search))
             ORDER BY {order}
             OFFSET @offset LIMIT @limit
-            """);
+            """, connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.Add(new NpgsqlParameter("search", NpgsqlDbType.Text) { Value = (object?)search ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("tag", NpgsqlDbType.Text) { Value = (object?)tag ?? DBNull.Value });
@@ -58,7 +61,8 @@ public sealed class KnowledgeArticles(NpgsqlDataSource dataSource, TimeProvider 
 
     public async Task<KnowledgeArticle?> FindAsync(Guid businessId, Guid id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM knowledge_articles WHERE business_id = @business AND id = @id");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM knowledge_articles WHERE business_id = @business AND id = @id", connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("id", id);
         return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
@@ -68,13 +72,14 @@ public sealed class KnowledgeArticles(NpgsqlDataSource dataSource, TimeProvider 
     public async Task<KnowledgeArticle?> UpdateAsync(
         Guid businessId, Guid id, Guid editorId, KnowledgeArticleChanges changes, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"""
             UPDATE knowledge_articles
             SET title = coalesce(@title, title), body = coalesce(@body, body), tags = coalesce(@tags, tags),
                 is_published = coalesce(@published, is_published), updated_by = @editor, updated_at = @at
             WHERE business_id = @business AND id = @id
             RETURNING {Columns}
-            """);
+            """, connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("editor", editorId);
@@ -88,7 +93,8 @@ public sealed class KnowledgeArticles(NpgsqlDataSource dataSource, TimeProvider 
 
     public async Task<bool> DeleteAsync(Guid businessId, Guid id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("DELETE FROM knowledge_articles WHERE business_id = @business AND id = @id");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("DELETE FROM knowledge_articles WHERE business_id = @business AND id = @id", connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("id", id);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;

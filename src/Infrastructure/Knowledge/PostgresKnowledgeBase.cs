@@ -1,4 +1,5 @@
 using Conversations.Grains.Assistant;
+using Conversations.Infrastructure.Database;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -12,7 +13,7 @@ namespace Conversations.Infrastructure.Knowledge;
 /// articles are ranked by <c>ts_rank_cd</c> with the column's weights (title, then body, then tags), and only
 /// those that contain at least <see cref="KnowledgeOptions.MinCoverage"/> of the lexemes are returned.
 /// </summary>
-public sealed class PostgresKnowledgeBase(NpgsqlDataSource dataSource, IOptions<KnowledgeOptions> options) : IKnowledgeBase
+public sealed class PostgresKnowledgeBase(TenantDatabase database, IOptions<KnowledgeOptions> options) : IKnowledgeBase
 {
     // Each lexeme is written as a quoted tsquery operand (quotes and backslashes doubled) and the text cast to
     // tsquery: to_tsquery would stem the stems again, and an unquoted lexeme could read as an operator.
@@ -45,7 +46,8 @@ public sealed class PostgresKnowledgeBase(NpgsqlDataSource dataSource, IOptions<
             return [];
         }
 
-        await using var command = dataSource.CreateCommand(Sql);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(Sql, connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("question", KnowledgeFields.Searchable(question));
         command.Parameters.AddWithValue("minCoverage", options.Value.MinCoverage);

@@ -1,3 +1,4 @@
+using Conversations.Infrastructure.Database;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace Conversations.Infrastructure.Media;
 /// once when the media API deletes a file. Nodes share the queue without taking the same rows twice.
 /// </summary>
 public sealed partial class MediaRemovals(
-    NpgsqlDataSource dataSource, IMediaStorage storage, IOptions<MediaOptions> options, TimeProvider time, ILogger<MediaRemovals> logger)
+    TenantDatabase database, IMediaStorage storage, IOptions<MediaOptions> options, TimeProvider time, ILogger<MediaRemovals> logger)
     : BackgroundService
 {
     private const int BatchSize = 200;
@@ -23,7 +24,7 @@ public sealed partial class MediaRemovals(
         var total = 0;
         while (true)
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await database.OpenSystemAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var claimed = new List<(long Id, string Storage, string Key)>();
             await using (var select = new NpgsqlCommand(

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Conversations.Infrastructure.Database;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
@@ -11,7 +12,7 @@ namespace Conversations.Infrastructure.Media;
 /// <c>database</c>) and are read from there. Every read and delete is confined to the caller's business.
 /// </summary>
 public sealed partial class MediaStore(
-    NpgsqlDataSource dataSource, IMediaStorage storage, MediaRemovals removals, TimeProvider time, ILogger<MediaStore> logger)
+    TenantDatabase database, IMediaStorage storage, MediaRemovals removals, TimeProvider time, ILogger<MediaStore> logger)
 {
     /// <summary>Files kept in their own row (migrations 0007 to 0019).</summary>
     public const string DatabaseStorage = "database";
@@ -31,11 +32,12 @@ public sealed partial class MediaStore(
         var key = await storage.SaveAsync(media.BusinessId, id, content, cancellationToken);
         try
         {
-            await using var command = dataSource.CreateCommand($"""
+            await using var connection = await database.OpenAsync(media.BusinessId, cancellationToken);
+            await using var command = new NpgsqlCommand($"""
                 INSERT INTO media_files (id, business_id, mime_type, file_name, size_bytes, sha256, bytes, storage, storage_key, source, uploaded_by, created_at)
                 VALUES (@id, @business, @mime, @name, @size, @sha, NULL, @storage, @key, @source, @by, @at)
                 RETURNING {Columns}
-                """);
+                """, connection);
             command.Parameters.AddWithValue("id", id);
             command.Parameters.AddWithValue("business", media.BusinessId);
             command.Parameters.AddWithValue("mime", media.MimeType);
@@ -62,7 +64,8 @@ public sealed partial class MediaStore(
     /// <summary>The file, if it exists and belongs to the business.</summary>
     public async Task<StoredMediaFile?> FindAsync(Guid businessId, Guid mediaId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM media_files WHERE id = @id AND business_id = @business");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM media_files WHERE id = @id AND business_id = @business", connection);
         command.Parameters.AddWithValue("id", mediaId);
         command.Parameters.AddWithValue("business", businessId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -74,7 +77,8 @@ public sealed partial class MediaStore(
     {
         if (file.Storage == DatabaseStorage)
         {
-            await using var command = dataSource.CreateCommand("SELECT bytes FROM media_files WHERE id = @id AND business_id = @business");
+            await using var connection = await database.OpenAsync(file.BusinessId, cancellationToken);
+            await using var command = new NpgsqlCommand("SELECT bytes FROM media_files WHERE id = @id AND business_id = @business", connection);
             command.Parameters.AddWithValue("id", file.Id);
             command.Parameters.AddWithValue("business", file.BusinessId);
             return await command.ExecuteScalarAsync(cancellationToken) is byte[] bytes ? new MemoryStream(bytes, writable: false) : null;
@@ -98,7 +102,8 @@ public sealed partial class MediaStore(
     /// <summary>The business's uploads, newest first; <paramref name="kind"/> narrows them to images, audio, video or documents.</summary>
     public async Task<MediaPage> ListUploadsAsync(Guid businessId, string? kind, Guid? after, int limit, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"""
             SELECT {Columns} FROM media_files
              WHERE business_id = @business AND source = 'upload'
                AND (@after::uuid IS NULL OR id < @after)
@@ -107,7 +112,7 @@ public sealed partial class MediaStore(
                              ELSE split_part(mime_type, '/', 1) = @kind END))
              ORDER BY id DESC
              LIMIT @limit
-            """);
+            """, connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.Add(new NpgsqlParameter("after", NpgsqlDbType.Uuid) { Value = (object?)after ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("kind", NpgsqlDbType.Text) { Value = (object?)kind ?? DBNull.Value });
@@ -137,7 +142,8 @@ public sealed partial class MediaStore(
     /// </summary>
     public async Task<bool> DeleteAsync(Guid businessId, Guid mediaId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("DELETE FROM media_files WHERE id = @id AND business_id = @business");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("DELETE FROM media_files WHERE id = @id AND business_id = @business", connection);
         command.Parameters.AddWithValue("id", mediaId);
         command.Parameters.AddWithValue("business", businessId);
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)

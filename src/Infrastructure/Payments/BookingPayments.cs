@@ -1,10 +1,11 @@
 using Conversations.Grains.Bookings;
+using Conversations.Infrastructure.Database;
 using Npgsql;
 
 namespace Conversations.Infrastructure.Payments;
 
 /// <summary>The <c>payments</c> rows of bookings: the Checkout Sessions made for them and what became of each.</summary>
-public sealed class BookingPayments(NpgsqlDataSource dataSource)
+public sealed class BookingPayments(TenantDatabase database)
 {
     private const string ViewColumns =
         "id, booking_id, status, amount_minor, currency, url, expires_at, created_at, paid_at, refunded_at, refunded_minor";
@@ -12,12 +13,13 @@ public sealed class BookingPayments(NpgsqlDataSource dataSource)
     /// <summary>The booking with its service's price; null when the business has no such booking.</summary>
     public async Task<PayableBooking?> FindPayableAsync(Guid businessId, Guid bookingId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
             """
             SELECT b.id, b.status, b.starts_at, b.paid_at, s.name, s.price_minor, s.currency
               FROM bookings b JOIN services s ON s.id = b.service_id
              WHERE b.business_id = @b AND b.id = @id
-            """);
+            """, connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("id", bookingId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -31,12 +33,13 @@ public sealed class BookingPayments(NpgsqlDataSource dataSource)
     /// <summary>The booking's newest pending session that stays open until at least <paramref name="openUntil"/>.</summary>
     public async Task<PaymentView?> FindOpenAsync(Guid businessId, Guid bookingId, DateTimeOffset openUntil, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
             $"""
              SELECT {ViewColumns} FROM payments
               WHERE business_id = @b AND booking_id = @booking AND status = 'pending' AND expires_at > @until
               ORDER BY created_at DESC LIMIT 1
-             """);
+             """, connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("booking", bookingId);
         command.Parameters.AddWithValue("until", openUntil.ToUniversalTime());
@@ -47,7 +50,8 @@ public sealed class BookingPayments(NpgsqlDataSource dataSource)
     /// <summary>How many sessions were ever made for the booking: the generation of the next one's idempotency key.</summary>
     public async Task<long> CountAsync(Guid bookingId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT count(*) FROM payments WHERE booking_id = @booking");
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM payments WHERE booking_id = @booking", connection);
         command.Parameters.AddWithValue("booking", bookingId);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
@@ -60,7 +64,7 @@ public sealed class BookingPayments(NpgsqlDataSource dataSource)
         Guid businessId, Guid bookingId, string sessionId, long amountMinor, string currency, string url, DateTimeOffset expiresAt, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var expire = new NpgsqlCommand(
             "UPDATE payments SET status = 'expired' WHERE booking_id = @booking AND status = 'pending' AND expires_at <= @now AND stripe_session_id <> @session",
@@ -107,7 +111,7 @@ public sealed class BookingPayments(NpgsqlDataSource dataSource)
     /// <summary>The booking's sessions, newest first; null when the business has no such booking.</summary>
     public async Task<IReadOnlyList<PaymentView>?> ListAsync(Guid businessId, Guid bookingId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using (var exists = new NpgsqlCommand("SELECT 1 FROM bookings WHERE business_id = @b AND id = @id", connection))
         {
             exists.Parameters.AddWithValue("b", businessId);
@@ -135,11 +139,12 @@ public sealed class BookingPayments(NpgsqlDataSource dataSource)
     /// <summary>The booking's paid (not yet refunded) sessions.</summary>
     public async Task<IReadOnlyList<PaidPayment>> PaidAsync(Guid businessId, Guid bookingId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
             """
             SELECT id, booking_id, payment_intent_id, amount_minor, currency FROM payments
              WHERE business_id = @b AND booking_id = @booking AND status = 'paid' AND payment_intent_id IS NOT NULL
-            """);
+            """, connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("booking", bookingId);
         var list = new List<PaidPayment>();
@@ -156,7 +161,7 @@ public sealed class BookingPayments(NpgsqlDataSource dataSource)
     public async Task<bool> MarkRefundedAsync(
         Guid businessId, PaidPayment payment, string refundId, long amountMinor, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var update = new NpgsqlCommand(
             """

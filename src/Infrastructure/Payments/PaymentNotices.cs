@@ -1,6 +1,7 @@
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
 using Conversations.Infrastructure.Bookings;
+using Conversations.Infrastructure.Database;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -11,7 +12,7 @@ namespace Conversations.Infrastructure.Payments;
 /// as text inside the 24-hour window, else as an approved template. Sent after the change is committed; a
 /// refusal is logged, never turned into an error for a payment that is recorded.
 /// </summary>
-public sealed partial class PaymentNotices(NpgsqlDataSource dataSource, IGrainFactory grains, ILogger<PaymentNotices> logger)
+public sealed partial class PaymentNotices(TenantDatabase database, IGrainFactory grains, ILogger<PaymentNotices> logger)
 {
     public async Task PaidAsync(Guid businessId, Guid bookingId, Guid paymentId, long amountMinor, string currency, CancellationToken cancellationToken)
     {
@@ -64,7 +65,8 @@ public sealed partial class PaymentNotices(NpgsqlDataSource dataSource, IGrainFa
 
     private async Task<PaymentContact?> FindContactAsync(Guid businessId, Guid bookingId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
             """
             SELECT c.wa_id, c.name, s.name, b.starts_at, biz.time_zone
               FROM bookings b
@@ -72,7 +74,7 @@ public sealed partial class PaymentNotices(NpgsqlDataSource dataSource, IGrainFa
               JOIN services s ON s.id = b.service_id
               JOIN businesses biz ON biz.id = b.business_id
              WHERE b.business_id = @b AND b.id = @id AND c.erased_at IS NULL
-            """);
+            """, connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("id", bookingId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

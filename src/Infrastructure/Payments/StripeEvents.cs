@@ -1,3 +1,4 @@
+using Conversations.Infrastructure.Database;
 using Conversations.Infrastructure.Plans;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ namespace Conversations.Infrastructure.Payments;
 /// leaves nothing behind for Stripe's retry. Messages to customers go out after the commit.
 /// </summary>
 public sealed partial class StripeEvents(
-    NpgsqlDataSource dataSource,
+    TenantDatabase database,
     PlanCatalog plans,
     PaymentNotices notices,
     IOptions<StripeOptions> options,
@@ -23,7 +24,7 @@ public sealed partial class StripeEvents(
     public async Task<StripeEventOutcome> ApplyAsync(Event stripeEvent, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var claim = new NpgsqlCommand(
             "INSERT INTO stripe_events (id, type, received_at) VALUES (@id, @type, @now) ON CONFLICT (id) DO NOTHING", connection, transaction))

@@ -1,4 +1,5 @@
 using Conversations.Grains.Assistant;
+using Conversations.Infrastructure.Database;
 using Npgsql;
 
 namespace Conversations.Infrastructure.Plans;
@@ -8,14 +9,14 @@ namespace Conversations.Infrastructure.Plans;
 /// a new one is admitted while the month's count is below the limit. The count is taken under a per-business
 /// transaction lock, so two nodes admitting at once never go past it.
 /// </summary>
-public sealed class PlanAllowance(NpgsqlDataSource dataSource, SubscriptionStore subscriptions, PlanLimitNotices notices, TimeProvider time)
+public sealed class PlanAllowance(TenantDatabase database, SubscriptionStore subscriptions, PlanLimitNotices notices, TimeProvider time)
     : IAssistantAllowance
 {
     public async Task<bool> AdmitAsync(Guid businessId, Guid conversationId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var month = PlanMonths.Of(now);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using (var seen = new NpgsqlCommand(
             "SELECT 1 FROM assistant_conversation_months WHERE business_id = @b AND month = @month AND conversation_id = @c", connection))
         {

@@ -1,4 +1,5 @@
 using Conversations.Grains.Workspace;
+using Conversations.Infrastructure.Database;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -8,7 +9,7 @@ namespace Conversations.Infrastructure.Plans;
 /// Tells the business's owners (notification kind <c>plan_limit</c>) when 80 % and when 100 % of a plan limit is
 /// used: once per calendar month, limit and threshold, whichever node sees it first (the row decides).
 /// </summary>
-public sealed partial class PlanLimitNotices(NpgsqlDataSource dataSource, IEmployeeNotifier notifier, TimeProvider time, ILogger<PlanLimitNotices> logger)
+public sealed partial class PlanLimitNotices(TenantDatabase database, IEmployeeNotifier notifier, TimeProvider time, ILogger<PlanLimitNotices> logger)
 {
     public const string Kind = "plan_limit";
 
@@ -25,11 +26,12 @@ public sealed partial class PlanLimitNotices(NpgsqlDataSource dataSource, IEmplo
         var month = PlanMonths.Of(time.GetUtcNow());
         foreach (var threshold in Thresholds.Where(t => used * 100 >= (long)t * allowed))
         {
-            await using (var claim = dataSource.CreateCommand(
+            await using var connection = await database.OpenAsync(businessId, cancellationToken);
+            await using (var claim = new NpgsqlCommand(
                 """
                 INSERT INTO plan_limit_notices (business_id, month, limit_name, threshold, notified_at) VALUES (@b, @month, @limit, @threshold, @now)
                 ON CONFLICT DO NOTHING
-                """))
+                """, connection))
             {
                 claim.Parameters.AddWithValue("b", businessId);
                 claim.Parameters.AddWithValue("month", month);
@@ -56,7 +58,8 @@ public sealed partial class PlanLimitNotices(NpgsqlDataSource dataSource, IEmplo
 
     private async Task<IReadOnlyList<Guid>> OwnersAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT id FROM employees WHERE business_id = @b AND role = 'owner' AND status = 'active'");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT id FROM employees WHERE business_id = @b AND role = 'owner' AND status = 'active'", connection);
         command.Parameters.AddWithValue("b", businessId);
         var owners = new List<Guid>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -1,9 +1,10 @@
+using Conversations.Infrastructure.Database;
 using Npgsql;
 
 namespace Conversations.Infrastructure.Plans;
 
 /// <summary>The business's use of its plan's limits, and the refusals when a request would go beyond one.</summary>
-public sealed class PlanLimits(NpgsqlDataSource dataSource, SubscriptionStore subscriptions, PlanLimitNotices notices, TimeProvider time)
+public sealed class PlanLimits(TenantDatabase database, SubscriptionStore subscriptions, PlanLimitNotices notices, TimeProvider time)
 {
     public const string Agents = "agents";
     public const string AiConversations = "aiConversationsPerMonth";
@@ -11,14 +12,16 @@ public sealed class PlanLimits(NpgsqlDataSource dataSource, SubscriptionStore su
     /// <summary>Employees who hold a seat: active ones and invitations not yet accepted.</summary>
     public async Task<long> SeatsInUseAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT count(*) FROM employees WHERE business_id = @b AND status IN ('active', 'pending')");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM employees WHERE business_id = @b AND status IN ('active', 'pending')", connection);
         command.Parameters.AddWithValue("b", businessId);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     public async Task<long> AiConversationsThisMonthAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT count(*) FROM assistant_conversation_months WHERE business_id = @b AND month = @month");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM assistant_conversation_months WHERE business_id = @b AND month = @month", connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("month", PlanMonths.Of(time.GetUtcNow()));
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;

@@ -1,3 +1,4 @@
+using Conversations.Infrastructure.Database;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -8,14 +9,15 @@ namespace Conversations.Infrastructure.Plans;
 /// events, applied in the webhook's transaction, are the truth, and an event older than the last one applied
 /// changes nothing (events may arrive out of order).
 /// </summary>
-public sealed class SubscriptionStore(NpgsqlDataSource dataSource, PlanCatalog plans, TimeProvider time)
+public sealed class SubscriptionStore(TenantDatabase database, PlanCatalog plans, TimeProvider time)
 {
     private const string Columns = "plan, status, stripe_customer_id, stripe_subscription_id, current_period_end, cancel_at_period_end";
 
     /// <summary>The business's subscription; the default plan's trial when it never subscribed.</summary>
     public async Task<SubscriptionView> GetAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM subscriptions WHERE business_id = @b");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM subscriptions WHERE business_id = @b", connection);
         command.Parameters.AddWithValue("b", businessId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
@@ -35,13 +37,14 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource, PlanCatalog p
     /// <summary>Remembers the business's Stripe customer; the first one stored stays.</summary>
     public async Task<string> SetCustomerAsync(Guid businessId, string customerId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
             """
             INSERT INTO subscriptions (business_id, plan, status, stripe_customer_id, updated_at)
             VALUES (@b, @plan, @status, @customer, @now)
             ON CONFLICT (business_id) DO UPDATE SET stripe_customer_id = coalesce(subscriptions.stripe_customer_id, excluded.stripe_customer_id)
             RETURNING stripe_customer_id
-            """);
+            """, connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("plan", plans.Default.Id);
         command.Parameters.AddWithValue("status", SubscriptionView.Trial);
@@ -53,11 +56,12 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource, PlanCatalog p
     /// <summary>What the owner asked Stripe for (a new plan, cancelling at the period's end), until Stripe's event confirms it.</summary>
     public async Task SetRequestedAsync(Guid businessId, string? plan, bool? cancelAtPeriodEnd, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
             """
             UPDATE subscriptions SET plan = coalesce(@plan, plan), cancel_at_period_end = coalesce(@cancel, cancel_at_period_end), updated_at = @now
              WHERE business_id = @b
-            """);
+            """, connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.Add(new NpgsqlParameter("plan", NpgsqlDbType.Text) { Value = (object?)plan ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("cancel", NpgsqlDbType.Boolean) { Value = (object?)cancelAtPeriodEnd ?? DBNull.Value });
@@ -67,11 +71,12 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource, PlanCatalog p
 
     public async Task<IReadOnlyList<InvoiceView>> ListInvoicesAsync(Guid businessId, int limit, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
             """
             SELECT id, number, amount_due, amount_paid, currency, status, hosted_url, period_start, period_end, created_at
               FROM invoices WHERE business_id = @b ORDER BY created_at DESC, id LIMIT @limit
-            """);
+            """, connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("limit", limit);
         var list = new List<InvoiceView>();

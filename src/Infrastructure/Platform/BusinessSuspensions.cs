@@ -1,14 +1,16 @@
+using Conversations.Infrastructure.Database;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Conversations.Infrastructure.Platform;
 
 /// <summary>Every business, for platform administrators, and whether each is suspended.</summary>
-public sealed class BusinessSuspensions(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed class BusinessSuspensions(TenantDatabase database, TimeProvider time)
 {
     public async Task<IReadOnlyList<BusinessOverview>> ListAsync(string? search, bool? suspended, int limit, int offset, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
             SELECT b.id, b.name, b.time_zone, b.created_at,
                    (SELECT count(*) FROM employees e WHERE e.business_id = b.id AND e.status = 'active'),
                    (SELECT count(*) FROM conversations c WHERE c.business_id = b.id),
@@ -18,7 +20,7 @@ public sealed class BusinessSuspensions(NpgsqlDataSource dataSource, TimeProvide
                AND (@suspended::boolean IS NULL OR (b.suspended_at IS NOT NULL) = @suspended)
              ORDER BY b.created_at DESC, b.id
              LIMIT @limit OFFSET @offset
-            """);
+            """, connection);
         command.Parameters.Add(new NpgsqlParameter("search", NpgsqlDbType.Text) { Value = (object?)search ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("suspended", NpgsqlDbType.Boolean) { Value = (object?)suspended ?? DBNull.Value });
         command.Parameters.AddWithValue("limit", limit);
@@ -38,7 +40,7 @@ public sealed class BusinessSuspensions(NpgsqlDataSource dataSource, TimeProvide
     /// <summary>Suspends (with a reason) or reactivates (null reason... and <paramref name="suspend"/> false); the employees' ids for revoking their sessions.</summary>
     public async Task<IReadOnlyList<Guid>?> SetAsync(Guid businessId, bool suspend, string? reason, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using (var update = new NpgsqlCommand(
             "UPDATE businesses SET suspended_at = CASE WHEN @suspend THEN coalesce(suspended_at, @now) END, suspended_reason = CASE WHEN @suspend THEN @reason END WHERE id = @b",
             connection))
@@ -67,7 +69,8 @@ public sealed class BusinessSuspensions(NpgsqlDataSource dataSource, TimeProvide
 
     public async Task<bool> IsSuspendedAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT suspended_at IS NOT NULL FROM businesses WHERE id = @b");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT suspended_at IS NOT NULL FROM businesses WHERE id = @b", connection);
         command.Parameters.AddWithValue("b", businessId);
         return await command.ExecuteScalarAsync(cancellationToken) is true;
     }

@@ -1,10 +1,11 @@
+using Conversations.Infrastructure.Database;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
 
 namespace Conversations.Infrastructure.Platform;
 
 /// <summary>The platform's administrators and their passwords (ASP.NET Core Identity's hasher, as for employees).</summary>
-public sealed class PlatformAdmins(NpgsqlDataSource dataSource, IPasswordHasher<PlatformAdmin> passwords, TimeProvider time)
+public sealed class PlatformAdmins(TenantDatabase database, IPasswordHasher<PlatformAdmin> passwords, TimeProvider time)
 {
     /// <summary>Creates an administrator unless one with that address exists; returns their id either way.</summary>
     public async Task<Guid> EnsureAsync(string email, string displayName, string password, CancellationToken cancellationToken)
@@ -15,10 +16,11 @@ public sealed class PlatformAdmins(NpgsqlDataSource dataSource, IPasswordHasher<
         }
 
         var admin = new PlatformAdmin(Guid.CreateVersion7(), email.Trim(), displayName, "");
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
             INSERT INTO platform_admins (id, email, display_name, password_hash, created_at) VALUES (@id, @email, @name, @hash, @now)
             ON CONFLICT DO NOTHING
-            """);
+            """, connection);
         command.Parameters.AddWithValue("id", admin.Id);
         command.Parameters.AddWithValue("email", admin.Email);
         command.Parameters.AddWithValue("name", displayName);
@@ -39,7 +41,8 @@ public sealed class PlatformAdmins(NpgsqlDataSource dataSource, IPasswordHasher<
             return null;
         }
 
-        await using var command = dataSource.CreateCommand("UPDATE platform_admins SET last_login_at = @now WHERE id = @id");
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("UPDATE platform_admins SET last_login_at = @now WHERE id = @id", connection);
         command.Parameters.AddWithValue("id", admin.Id);
         command.Parameters.AddWithValue("now", time.GetUtcNow().ToUniversalTime());
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -48,14 +51,16 @@ public sealed class PlatformAdmins(NpgsqlDataSource dataSource, IPasswordHasher<
 
     public async Task<bool> ExistsAsync(Guid adminId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT 1 FROM platform_admins WHERE id = @id");
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT 1 FROM platform_admins WHERE id = @id", connection);
         command.Parameters.AddWithValue("id", adminId);
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
     private async Task<PlatformAdmin?> FindAsync(string email, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT id, email, display_name, password_hash FROM platform_admins WHERE lower(email) = lower(@email)");
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT id, email, display_name, password_hash FROM platform_admins WHERE lower(email) = lower(@email)", connection);
         command.Parameters.AddWithValue("email", email.Trim());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)

@@ -1,6 +1,7 @@
 using System.Text;
 using Conversations.Grains.Assistant;
 using Conversations.Infrastructure.Bookings;
+using Conversations.Infrastructure.Database;
 using Npgsql;
 
 namespace Conversations.Infrastructure.PromptTemplates;
@@ -9,7 +10,7 @@ namespace Conversations.Infrastructure.PromptTemplates;
 /// What a template's variables are filled with outside the assistant: for one of the business's conversations,
 /// or sample values (the business's own name, time zone and services with a made-up customer) for a preview.
 /// </summary>
-public sealed class PromptContextQueries(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed class PromptContextQueries(TenantDatabase database, TimeProvider time)
 {
     /// <summary>The context of the conversation; <c>null</c> when the business has no such conversation.</summary>
     /// <remarks>
@@ -19,7 +20,7 @@ public sealed class PromptContextQueries(NpgsqlDataSource dataSource, TimeProvid
     public async Task<PromptContext?> ForConversationAsync(Guid businessId, Guid conversationId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         var business = await BusinessAsync(connection, businessId, cancellationToken);
         if (business is not { } found)
         {
@@ -69,7 +70,7 @@ public sealed class PromptContextQueries(NpgsqlDataSource dataSource, TimeProvid
     public async Task<PromptContext?> SampleAsync(Guid businessId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         if (await BusinessAsync(connection, businessId, cancellationToken) is not { } business)
         {
             return null;

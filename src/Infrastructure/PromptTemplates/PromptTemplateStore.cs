@@ -1,4 +1,5 @@
 using Conversations.Grains.Interfaces.Models;
+using Conversations.Infrastructure.Database;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -9,7 +10,7 @@ namespace Conversations.Infrastructure.PromptTemplates;
 /// forever); at most one template per business and flow state is active, which the partial unique index
 /// <c>ux_prompt_templates_active</c> guarantees whoever writes.
 /// </summary>
-public sealed class PromptTemplateStore(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed class PromptTemplateStore(TenantDatabase database, TimeProvider time)
 {
     private const string Columns = "id, flow_state, name, body, version, is_active, created_at, updated_at, updated_by";
 
@@ -36,7 +37,8 @@ public sealed class PromptTemplateStore(NpgsqlDataSource dataSource, TimeProvide
     /// </summary>
     public async Task EnsureDefaultsAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(SeedDefaults);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(SeedDefaults, connection);
         AddSeedParameters(command.Parameters, businessId);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -52,10 +54,11 @@ public sealed class PromptTemplateStore(NpgsqlDataSource dataSource, TimeProvide
     /// <summary>The business's templates (deleted ones left out), by flow state, the active one first.</summary>
     public async Task<IReadOnlyList<PromptTemplate>> ListAsync(Guid businessId, FlowState? state, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"""
             SELECT {Columns} FROM prompt_templates
             WHERE business_id = @business AND deleted_at IS NULL AND (@state IS NULL OR flow_state = @state)
-            """);
+            """, connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.Add(new NpgsqlParameter("state", NpgsqlDbType.Text) { Value = state is { } s ? PromptFlowStates.Name(s) : DBNull.Value });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -65,8 +68,9 @@ public sealed class PromptTemplateStore(NpgsqlDataSource dataSource, TimeProvide
 
     public async Task<PromptTemplate?> FindAsync(Guid businessId, Guid id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            $"SELECT {Columns} FROM prompt_templates WHERE business_id = @business AND id = @id AND deleted_at IS NULL");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"SELECT {Columns} FROM prompt_templates WHERE business_id = @business AND id = @id AND deleted_at IS NULL", connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -76,12 +80,13 @@ public sealed class PromptTemplateStore(NpgsqlDataSource dataSource, TimeProvide
     /// <summary>The template's versions, newest first; empty when there is no such template.</summary>
     public async Task<IReadOnlyList<PromptTemplateVersion>> VersionsAsync(Guid businessId, Guid id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             SELECT v.version, v.name, v.body, v.changed_by, v.changed_at
             FROM prompt_template_versions v JOIN prompt_templates t ON t.id = v.template_id
             WHERE v.business_id = @business AND t.business_id = @business AND t.id = @id AND t.deleted_at IS NULL
             ORDER BY v.version DESC
-            """);
+            """, connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("id", id);
         var versions = new List<PromptTemplateVersion>();
@@ -103,7 +108,7 @@ public sealed class PromptTemplateStore(NpgsqlDataSource dataSource, TimeProvide
         {
             var at = time.GetUtcNow().ToUniversalTime();
             var id = Guid.CreateVersion7();
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await database.OpenAsync(businessId, cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             if (isActive)
             {
@@ -144,7 +149,7 @@ public sealed class PromptTemplateStore(NpgsqlDataSource dataSource, TimeProvide
         RetryActivationAsync(async () =>
         {
             var at = time.GetUtcNow().ToUniversalTime();
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await database.OpenAsync(businessId, cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
             // The row lock orders concurrent changes of one template, so each gets its own version number.
@@ -220,10 +225,11 @@ public sealed class PromptTemplateStore(NpgsqlDataSource dataSource, TimeProvide
     /// </summary>
     public async Task<bool> DeleteAsync(Guid businessId, Guid id, Guid employeeId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             UPDATE prompt_templates SET deleted_at = @at, is_active = false, updated_at = @at, updated_by = @employee
             WHERE business_id = @business AND id = @id AND deleted_at IS NULL
-            """);
+            """, connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("employee", employeeId);
@@ -234,8 +240,9 @@ public sealed class PromptTemplateStore(NpgsqlDataSource dataSource, TimeProvide
     /// <summary>The body of the business's active template for the state; <c>null</c> when it has none.</summary>
     public async Task<string?> ActiveBodyAsync(Guid businessId, FlowState state, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "SELECT body FROM prompt_templates WHERE business_id = @business AND flow_state = @state AND is_active");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT body FROM prompt_templates WHERE business_id = @business AND flow_state = @state AND is_active", connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("state", PromptFlowStates.Name(state));
         return await command.ExecuteScalarAsync(cancellationToken) as string;

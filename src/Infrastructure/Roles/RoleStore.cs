@@ -1,3 +1,4 @@
+using Conversations.Infrastructure.Database;
 using Npgsql;
 
 namespace Conversations.Infrastructure.Roles;
@@ -7,7 +8,7 @@ namespace Conversations.Infrastructure.Roles;
 /// roles takes its <c>businesses</c> row lock, as role changes and invitations of its employees do, so a role
 /// cannot be deleted while someone is being given it.
 /// </summary>
-public sealed class RoleStore(NpgsqlDataSource dataSource)
+public sealed class RoleStore(TenantDatabase database)
 {
     private const string Columns = """
         r.id, r.name, r.permissions, r.is_system,
@@ -18,11 +19,12 @@ public sealed class RoleStore(NpgsqlDataSource dataSource)
     /// <summary>The system roles and the business's own, system roles first.</summary>
     public async Task<IReadOnlyList<RoleView>> ListAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"""
             SELECT {Columns} FROM roles r
             WHERE r.business_id IS NULL OR r.business_id = @business
             ORDER BY r.is_system DESC, r.created_at, r.id
-            """);
+            """, connection);
         command.Parameters.AddWithValue("business", businessId);
         return await ReadAsync(command, cancellationToken);
     }
@@ -30,10 +32,11 @@ public sealed class RoleStore(NpgsqlDataSource dataSource)
     /// <summary>A system role, or a role of this business; <c>null</c> for any other business's.</summary>
     public async Task<RoleView?> GetAsync(Guid businessId, Guid roleId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"""
             SELECT {Columns} FROM roles r
             WHERE r.id = @id AND (r.business_id IS NULL OR r.business_id = @business)
-            """);
+            """, connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("id", roleId);
         return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
@@ -42,8 +45,9 @@ public sealed class RoleStore(NpgsqlDataSource dataSource)
     /// <summary>The business's own role of this name with its version, or <c>null</c> (system roles are not read here).</summary>
     public async Task<RoleGrant?> FindGrantAsync(Guid businessId, string name, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "SELECT name, version, permissions FROM roles WHERE business_id = @business AND name = @name");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT name, version, permissions FROM roles WHERE business_id = @business AND name = @name", connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("name", name);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -56,7 +60,7 @@ public sealed class RoleStore(NpgsqlDataSource dataSource)
     public async Task<RoleOutcome> CreateAsync(
         Guid businessId, string name, IReadOnlyCollection<string> permissions, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (!await LockBusinessAsync(connection, transaction, businessId, cancellationToken))
         {
@@ -94,7 +98,7 @@ public sealed class RoleStore(NpgsqlDataSource dataSource)
     public async Task<RoleOutcome> UpdateAsync(
         Guid businessId, Guid roleId, string? name, IReadOnlyCollection<string>? permissions, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (!await LockBusinessAsync(connection, transaction, businessId, cancellationToken))
         {
@@ -141,7 +145,7 @@ public sealed class RoleStore(NpgsqlDataSource dataSource)
     /// <summary>Deletes the business's role; refused for system roles and while anyone (active or invited) holds it.</summary>
     public async Task<RoleOutcome> DeleteAsync(Guid businessId, Guid roleId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (!await LockBusinessAsync(connection, transaction, businessId, cancellationToken)
             || await GetAsync(connection, transaction, businessId, roleId, cancellationToken) is not { } current)

@@ -1,17 +1,18 @@
+using Conversations.Infrastructure.Database;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Conversations.Infrastructure.Services;
 
 /// <summary>A business's services, who performs them, and the business's and each service's opening hours.</summary>
-public sealed class ServiceCatalog(NpgsqlDataSource dataSource)
+public sealed class ServiceCatalog(TenantDatabase database)
 {
     private const string Columns =
         "s.id, s.name, s.description, s.price_minor, s.currency, s.duration_minutes, s.buffer_minutes, s.is_active, s.created_at, s.updated_at";
 
     public async Task<IReadOnlyList<ServiceRecord>> ListAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using var command = new NpgsqlCommand($"SELECT {Columns} FROM services s WHERE s.business_id = @b ORDER BY s.name, s.id", connection);
         command.Parameters.AddWithValue("b", businessId);
         var rows = new List<ServiceRecord>();
@@ -34,7 +35,7 @@ public sealed class ServiceCatalog(NpgsqlDataSource dataSource)
 
     public async Task<ServiceRecord?> GetAsync(Guid businessId, Guid serviceId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using var command = new NpgsqlCommand($"SELECT {Columns} FROM services s WHERE s.business_id = @b AND s.id = @id", connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("id", serviceId);
@@ -55,8 +56,9 @@ public sealed class ServiceCatalog(NpgsqlDataSource dataSource)
             return [];
         }
 
-        await using var command = dataSource.CreateCommand(
-            "SELECT e FROM unnest(@ids) AS e WHERE NOT EXISTS (SELECT 1 FROM employees WHERE id = e AND business_id = @b AND status = 'active')");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT e FROM unnest(@ids) AS e WHERE NOT EXISTS (SELECT 1 FROM employees WHERE id = e AND business_id = @b AND status = 'active')", connection);
         command.Parameters.AddWithValue("ids", employeeIds.ToArray());
         command.Parameters.AddWithValue("b", businessId);
         var unknown = new List<Guid>();
@@ -72,7 +74,7 @@ public sealed class ServiceCatalog(NpgsqlDataSource dataSource)
     public async Task<ServiceRecord> CreateAsync(Guid businessId, ServiceDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var insert = new NpgsqlCommand(
             """
@@ -91,7 +93,7 @@ public sealed class ServiceCatalog(NpgsqlDataSource dataSource)
 
     public async Task<ServiceRecord?> UpdateAsync(Guid businessId, Guid serviceId, ServiceDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var update = new NpgsqlCommand(
             """
@@ -115,13 +117,14 @@ public sealed class ServiceCatalog(NpgsqlDataSource dataSource)
     /// <summary>Deletes a service that was never booked; null when there is no such service, false when it has bookings.</summary>
     public async Task<bool?> DeleteAsync(Guid businessId, Guid serviceId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
             """
             WITH target AS (SELECT id, EXISTS (SELECT 1 FROM bookings WHERE service_id = s.id) AS booked
                               FROM services s WHERE business_id = @b AND id = @id),
                  deleted AS (DELETE FROM services WHERE id IN (SELECT id FROM target WHERE NOT booked) RETURNING id)
             SELECT booked FROM target
-            """);
+            """, connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("id", serviceId);
         return await command.ExecuteScalarAsync(cancellationToken) is bool booked ? !booked : null;
@@ -130,13 +133,13 @@ public sealed class ServiceCatalog(NpgsqlDataSource dataSource)
     /// <summary>The business's own hours and exceptions (those of no service).</summary>
     public async Task<OpeningSchedule> GetBusinessHoursAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         return await ReadScheduleAsync(connection, businessId, null, cancellationToken);
     }
 
     public async Task SetBusinessHoursAsync(Guid businessId, OpeningSchedule schedule, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await WriteScheduleAsync(connection, transaction, businessId, null, schedule, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using Conversations.Infrastructure.Assistant;
+using Conversations.Infrastructure.Database;
 using Conversations.Infrastructure.Services;
 using Npgsql;
 using NpgsqlTypes;
@@ -10,11 +11,11 @@ namespace Conversations.Infrastructure.Settings;
 /// settings. An update reads, decides and writes in one transaction holding the business's row, so two owners
 /// saving at once are applied one after the other and each change is recorded against what it really replaced.
 /// </summary>
-public sealed class BusinessSettingsStore(NpgsqlDataSource dataSource, AssistantSettingsStore assistant)
+public sealed class BusinessSettingsStore(TenantDatabase database, AssistantSettingsStore assistant)
 {
     public async Task<BusinessSettings> ReadAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         return await ReadAsync(connection, null, businessId, forUpdate: false, cancellationToken);
     }
 
@@ -25,7 +26,7 @@ public sealed class BusinessSettingsStore(NpgsqlDataSource dataSource, Assistant
     public async Task<BusinessSettingsUpdate> UpdateAsync(
         Guid businessId, Guid employeeId, Func<BusinessSettings, BusinessSettingsChange?> decide, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var before = await ReadAsync(connection, transaction, businessId, forUpdate: true, cancellationToken);
         var change = decide(before);

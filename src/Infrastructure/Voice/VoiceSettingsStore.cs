@@ -1,4 +1,5 @@
 using Conversations.Infrastructure.Assistant;
+using Conversations.Infrastructure.Database;
 using Microsoft.AspNetCore.DataProtection;
 using Npgsql;
 using NpgsqlTypes;
@@ -9,7 +10,7 @@ namespace Conversations.Infrastructure.Voice;
 /// Whether a business transcribes voice notes, and with which endpoint: its own, or its assistant's. Keys are
 /// encrypted with Data Protection, as the assistant's are.
 /// </summary>
-public sealed class VoiceSettingsStore(NpgsqlDataSource dataSource, IDataProtectionProvider protection, AssistantSettingsStore assistant, TimeProvider time)
+public sealed class VoiceSettingsStore(TenantDatabase database, IDataProtectionProvider protection, AssistantSettingsStore assistant, TimeProvider time)
 {
     private readonly IDataProtector protector = protection.CreateProtector("Conversations.Voice.ApiKey.v1");
 
@@ -33,14 +34,15 @@ public sealed class VoiceSettingsStore(NpgsqlDataSource dataSource, IDataProtect
     public async Task<VoiceSettingsView> SaveAsync(
         Guid businessId, bool enabled, string? model, string? baseUrl, string? apiKey, Guid employeeId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             INSERT INTO voice_settings AS s (business_id, enabled, model, base_url, protected_api_key, updated_by, updated_at)
             VALUES (@b, @enabled, @model, @url, CASE WHEN @keep THEN NULL ELSE @key END, @by, @at)
             ON CONFLICT (business_id) DO UPDATE SET
                 enabled = excluded.enabled, model = excluded.model, base_url = excluded.base_url,
                 protected_api_key = CASE WHEN @keep THEN s.protected_api_key ELSE excluded.protected_api_key END,
                 updated_by = excluded.updated_by, updated_at = excluded.updated_at
-            """);
+            """, connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("enabled", enabled);
         command.Parameters.Add(new NpgsqlParameter("model", NpgsqlDbType.Text) { Value = (object?)model ?? DBNull.Value });
@@ -68,8 +70,9 @@ public sealed class VoiceSettingsStore(NpgsqlDataSource dataSource, IDataProtect
 
     private async Task<StoredVoiceSettings?> ReadAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "SELECT enabled, model, base_url, protected_api_key, updated_at FROM voice_settings WHERE business_id = @b");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT enabled, model, base_url, protected_api_key, updated_at FROM voice_settings WHERE business_id = @b", connection);
         command.Parameters.AddWithValue("b", businessId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)

@@ -1,12 +1,13 @@
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
 using Conversations.Grains.Workspace;
+using Conversations.Infrastructure.Database;
 using Npgsql;
 
 namespace Conversations.Infrastructure.Workspace;
 
 /// <summary>Stores notifications and pushes each live to its employee, through the business's stream.</summary>
-public sealed class Notifications(NpgsqlDataSource dataSource, IClusterClient cluster, WebPush webPush, TimeProvider time) : IEmployeeNotifier
+public sealed class Notifications(TenantDatabase database, IClusterClient cluster, WebPush webPush, TimeProvider time) : IEmployeeNotifier
 {
     Task IEmployeeNotifier.NotifyAsync(Guid businessId, Guid employeeId, string kind, string title, Guid? conversationId, CancellationToken cancellationToken) =>
         NotifyAsync(businessId, employeeId, kind, title, conversationId, cancellationToken);
@@ -15,10 +16,11 @@ public sealed class Notifications(NpgsqlDataSource dataSource, IClusterClient cl
         Guid businessId, Guid employeeId, string kind, string title, Guid? conversationId, CancellationToken cancellationToken)
     {
         var notification = new NotificationView(Guid.CreateVersion7(), employeeId, kind, title, conversationId, time.GetUtcNow(), null);
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             INSERT INTO notifications (id, business_id, employee_id, kind, title, conversation_id, created_at)
             VALUES (@id, @business, @employee, @kind, @title, @conversation, @at)
-            """);
+            """, connection);
         command.Parameters.AddWithValue("id", notification.Id);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("employee", employeeId);
@@ -39,11 +41,12 @@ public sealed class Notifications(NpgsqlDataSource dataSource, IClusterClient cl
 
     public async Task<IReadOnlyList<NotificationView>> ListAsync(Guid businessId, Guid employeeId, bool unreadOnly, int limit, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"""
             SELECT id, employee_id, kind, title, conversation_id, created_at, read_at FROM notifications
             WHERE business_id = @business AND employee_id = @employee {(unreadOnly ? "AND read_at IS NULL" : "")}
             ORDER BY created_at DESC LIMIT @limit
-            """);
+            """, connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("employee", employeeId);
         command.Parameters.AddWithValue("limit", limit);
@@ -63,10 +66,11 @@ public sealed class Notifications(NpgsqlDataSource dataSource, IClusterClient cl
     /// <summary>Marks one (or, without an id, every) notification of the employee read; returns how many changed.</summary>
     public async Task<int> MarkReadAsync(Guid businessId, Guid employeeId, Guid? notificationId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             UPDATE notifications SET read_at = @at
             WHERE business_id = @business AND employee_id = @employee AND read_at IS NULL AND (@id IS NULL OR id = @id)
-            """);
+            """, connection);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("employee", employeeId);
         command.Parameters.Add(new NpgsqlParameter("id", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)notificationId ?? DBNull.Value });

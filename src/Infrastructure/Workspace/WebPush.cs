@@ -17,7 +17,7 @@ namespace Conversations.Infrastructure.Workspace;
 /// (404, 410) make it go.
 /// </summary>
 public sealed partial class WebPush(
-    NpgsqlDataSource dataSource,
+    TenantDatabase database,
     PlatformSecrets secrets,
     IHttpClientFactory httpClients,
     IOptions<WebPushOptions> options,
@@ -35,12 +35,13 @@ public sealed partial class WebPush(
 
     public async Task SubscribeAsync(Guid businessId, Guid employeeId, WebPushSubscription subscription, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             INSERT INTO push_subscriptions (endpoint, business_id, employee_id, p256dh, auth)
             VALUES (@endpoint, @business, @employee, @p256dh, @auth)
             ON CONFLICT (endpoint) DO UPDATE
                 SET business_id = EXCLUDED.business_id, employee_id = EXCLUDED.employee_id, p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth
-            """);
+            """, connection);
         command.Parameters.AddWithValue("endpoint", subscription.Endpoint);
         command.Parameters.AddWithValue("business", businessId);
         command.Parameters.AddWithValue("employee", employeeId);
@@ -51,7 +52,8 @@ public sealed partial class WebPush(
 
     public async Task<bool> UnsubscribeAsync(Guid employeeId, string endpoint, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("DELETE FROM push_subscriptions WHERE endpoint = @endpoint AND employee_id = @employee");
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("DELETE FROM push_subscriptions WHERE endpoint = @endpoint AND employee_id = @employee", connection);
         command.Parameters.AddWithValue("endpoint", endpoint);
         command.Parameters.AddWithValue("employee", employeeId);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
@@ -90,7 +92,8 @@ public sealed partial class WebPush(
 
     private async Task<IReadOnlyList<WebPushSubscription>> SubscriptionsAsync(Guid employeeId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT endpoint, p256dh, auth FROM push_subscriptions WHERE employee_id = @employee");
+        await using var connection = await database.OpenSystemAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT endpoint, p256dh, auth FROM push_subscriptions WHERE employee_id = @employee", connection);
         command.Parameters.AddWithValue("employee", employeeId);
         var list = new List<WebPushSubscription>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

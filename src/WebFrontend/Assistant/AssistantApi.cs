@@ -5,6 +5,7 @@ using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
 using Conversations.Infrastructure.Assistant;
 using Conversations.Infrastructure.Conversations;
+using Conversations.Infrastructure.Database;
 using Conversations.Infrastructure.Roles;
 using Conversations.WebFrontend.Activity;
 using Conversations.WebFrontend.Auth;
@@ -55,7 +56,7 @@ public static class AssistantApi
         string BusinessName, string TimeZone, IReadOnlyList<ServiceOffer> Services, long KnowledgeArticles, AssistantSettingsView Assistant);
 
     private static async Task<Results<Ok<BusinessContext>, ProblemHttpResult>> ContextAsync(
-        ClaimsPrincipal user, IAssistantDirectory directory, AssistantSettingsStore settings, Npgsql.NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        ClaimsPrincipal user, IAssistantDirectory directory, AssistantSettingsStore settings, TenantDatabase database, CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();
         if (await directory.GetProfileAsync(businessId, cancellationToken) is not { } profile)
@@ -63,7 +64,8 @@ public static class AssistantApi
             return FieldProblems.NotFound("business");
         }
 
-        await using var count = dataSource.CreateCommand("SELECT count(*) FROM knowledge_articles WHERE business_id = @b AND is_published");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM knowledge_articles WHERE business_id = @b AND is_published", connection);
         count.Parameters.AddWithValue("b", businessId);
         return TypedResults.Ok(new BusinessContext(
             profile.BusinessName, profile.TimeZone, await directory.ListServicesAsync(businessId, cancellationToken),

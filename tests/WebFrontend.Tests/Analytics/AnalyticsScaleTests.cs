@@ -80,7 +80,7 @@ public sealed class AnalyticsScaleTests(ScaleFixture fixture, ITestOutputHelper 
     public async Task The_month_s_figures_are_the_generated_history_s()
     {
         var business = fixture.Large.BusinessId;
-        var analytics = new AnalyticsQueries(fixture.Database.DataSource);
+        var analytics = new AnalyticsQueries(fixture.Database.Tenants);
 
         var report = await analytics.ConversationsAsync(business, June, CancellationToken.None);
         var performance = await analytics.PerformanceAsync(business, June, CancellationToken.None);
@@ -130,7 +130,8 @@ public sealed class AnalyticsScaleTests(ScaleFixture fixture, ITestOutputHelper 
 
     private async Task<(JsonElement Plan, double Milliseconds)> ExplainAsync(string sql, Guid businessId, AnalyticsRange range)
     {
-        await using var connection = await fixture.Database.DataSource.OpenConnectionAsync();
+        // As the application runs them: through its role, with the business's row-level security policies.
+        await using var connection = await fixture.Database.Tenants.OpenAsync(businessId, CancellationToken.None);
         await using var transaction = await AnalyticsSql.BeginAsync(connection, CancellationToken.None);
         await using var command = new NpgsqlCommand($"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) {sql}", connection, transaction);
         AnalyticsSql.Bind(command, businessId, range);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Conversations.Grains.Assistant;
+using Conversations.Infrastructure.Database;
 using Conversations.Infrastructure.Knowledge;
 using Conversations.WebFrontend.Tests.Bookings;
 using Microsoft.Extensions.Configuration;
@@ -66,7 +67,7 @@ public sealed class KnowledgeBaseTests(AppFixture fixture)
         const string weak = "Can I park my bike inside when it rains? I have a helmet.";
         Assert.Empty(await knowledge.SearchAsync(businessId, weak, 5, CancellationToken.None));
 
-        var lenient = new PostgresKnowledgeBase(App.Service<NpgsqlDataSource>(), Options.Create(new KnowledgeOptions { MinCoverage = 0.1 }));
+        var lenient = new PostgresKnowledgeBase(App.Service<TenantDatabase>(), Options.Create(new KnowledgeOptions { MinCoverage = 0.1 }));
         Assert.Equal(0.2, Assert.Single(await lenient.SearchAsync(businessId, weak, 5, CancellationToken.None)).Coverage);
     }
 
