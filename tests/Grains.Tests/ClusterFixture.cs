@@ -7,6 +7,7 @@ using Conversations.Infrastructure.Assistant;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Workspace;
 using Conversations.Infrastructure.Conversations;
+using Conversations.Infrastructure.Database;
 using Conversations.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,6 +67,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage("PubSubStore");
             silo.AddMemoryStreams(BusinessStreams.ProviderName);
             silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+            silo.Services.AddSingleton(_ => new TenantDatabase(connectionString));
             silo.Services.AddOptions<ConversationStoreOptions>();
             silo.Services.AddSingleton<IConversationStore, PostgresConversationStore>();
             silo.Services.AddSingleton<IEmployeeNotifier, RecordingNotifier>();

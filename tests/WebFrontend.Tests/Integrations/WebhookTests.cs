@@ -171,8 +171,11 @@ public sealed class WebhookTests(WebhooksFixture fixture)
             async () => (await client.GetFromJsonAsync<JsonNode>($"/api/webhooks/endpoints/{id}"))!,
             e => !e["enabled"]!.GetValue<bool>(), within: TimeSpan.FromSeconds(20), what: "the endpoint disabled");
         Assert.Equal("failing", disabled["disabledReason"]!.GetValue<string>());
-        Assert.Equal(1L, await fixture.Database.ScalarAsync<long>(
-            "SELECT count(*) FROM notifications WHERE business_id = @b AND kind = 'webhook_disabled'", ("b", tenant.BusinessId)));
+        // The owners are told right after the endpoint is disabled, in the same pass.
+        Assert.Equal(1L, await Eventually.GetAsync(
+            () => fixture.Database.ScalarAsync<long>(
+                "SELECT count(*) FROM notifications WHERE business_id = @b AND kind = 'webhook_disabled'", ("b", tenant.BusinessId)),
+            count => count >= 1, what: "the owner's notification"));
 
         // Disabled: nothing more is tried.
         await Task.Delay(1000);
