@@ -106,6 +106,71 @@ public sealed class HubTests(AppFixture fixture)
         await Assert.ThrowsAnyAsync<Exception>(() => App.ConnectHubAsync(accessToken: null));
     }
 
+    [Fact]
+    public async Task A_revoked_session_s_live_connection_is_dropped_at_once_and_the_other_session_s_stays()
+    {
+        var accounts = new AccountsClient(App);
+        var stolen = await accounts.NewOwnerAsync("Revoked live");
+        var mine = await accounts.LoginAsync(stolen.Employee.Email);
+        await using var stolenHub = await App.ConnectHubAsync(stolen.AccessToken);
+        await using var myHub = await App.ConnectHubAsync(mine.AccessToken);
+        var stolenClosed = Closed(stolenHub);
+        var myClosed = Closed(myHub);
+
+        using (var revoke = await accounts.SendAsync(HttpMethod.Delete, $"/api/auth/sessions/{stolen.SessionId}", accessToken: mine.AccessToken))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, revoke.StatusCode);
+        }
+
+        await stolenClosed.WaitAsync(Patience);
+        Assert.Equal(HubConnectionState.Disconnected, stolenHub.State);
+
+        // The session that revoked it keeps its connection, and it still works.
+        await myHub.InvokeAsync("Heartbeat");
+        Assert.False(myClosed.IsCompleted);
+        Assert.Equal(HubConnectionState.Connected, myHub.State);
+    }
+
+    [Fact]
+    public async Task A_deactivated_employee_s_live_connections_are_all_dropped_at_once()
+    {
+        var accounts = new AccountsClient(App);
+        var owner = await accounts.NewOwnerAsync("Deactivated live");
+        var agent = await accounts.NewEmployeeAsync(owner, "agent");
+        var onLaptop = await App.ConnectHubAsync(agent.AccessToken);
+        var onPhone = await App.ConnectHubAsync((await accounts.LoginAsync(agent.Employee.Email)).AccessToken);
+        await using var ownerHub = await App.ConnectHubAsync(owner.AccessToken);
+        var closed = new[] { Closed(onLaptop), Closed(onPhone) };
+        var ownerClosed = Closed(ownerHub);
+        try
+        {
+            using (var deactivate = await accounts.SendAsync(HttpMethod.Delete, $"/api/employees/{agent.Employee.Id}", accessToken: owner.AccessToken))
+            {
+                Assert.True(deactivate.IsSuccessStatusCode, $"deactivation: {deactivate.StatusCode}");
+            }
+
+            await Task.WhenAll(closed).WaitAsync(Patience);
+            await ownerHub.InvokeAsync("Heartbeat");
+            Assert.False(ownerClosed.IsCompleted);
+        }
+        finally
+        {
+            await onLaptop.DisposeAsync();
+            await onPhone.DisposeAsync();
+        }
+    }
+
+    private static Task Closed(HubConnection connection)
+    {
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        return closed.Task;
+    }
+
     private static System.Threading.Channels.Channel<JsonElement> Listen(HubConnection connection)
     {
         var inbox = System.Threading.Channels.Channel.CreateUnbounded<JsonElement>();

@@ -46,6 +46,7 @@ public sealed partial class EmployeeGrain(
         liveSessions.ExceptWith(sessionIds);
         var revoked = await store.RevokeSessionsAsync(this.GetPrimaryKey(), sessionIds, time.GetUtcNow());
         LogRevoked(this.GetPrimaryKey(), revoked.Length);
+        await AnnounceAccessChangedAsync();
         return revoked;
     }
 
@@ -54,6 +55,7 @@ public sealed partial class EmployeeGrain(
         liveSessions.RemoveWhere(id => id != keep);
         var revoked = await store.RevokeOtherSessionsAsync(this.GetPrimaryKey(), keep, time.GetUtcNow());
         LogRevoked(this.GetPrimaryKey(), revoked.Length);
+        await AnnounceAccessChangedAsync();
         return revoked;
     }
 
@@ -64,6 +66,7 @@ public sealed partial class EmployeeGrain(
         {
             // Read back rather than set: a business's own role comes with its current version.
             await LoadAsync(CancellationToken.None);
+            await AnnounceAccessChangedAsync();
         }
 
         return result;
@@ -78,6 +81,7 @@ public sealed partial class EmployeeGrain(
             liveSessions.Clear();
             connections.Clear();
             await AnnounceAsync();
+            await AnnounceAccessChangedAsync();
             LogDeactivated(businessId, this.GetPrimaryKey());
         }
 
@@ -113,7 +117,11 @@ public sealed partial class EmployeeGrain(
 
     public Task<Presence> GetPresenceAsync() => Task.FromResult(CurrentPresence());
 
-    public Task ReloadAsync() => LoadAsync(CancellationToken.None);
+    public async Task ReloadAsync()
+    {
+        await LoadAsync(CancellationToken.None);
+        await AnnounceAccessChangedAsync();
+    }
 
     private Presence CurrentPresence()
     {
@@ -154,6 +162,19 @@ public sealed partial class EmployeeGrain(
         await this.GetStreamProvider(BusinessStreams.ProviderName)
             .GetStream<BusinessEvent>(BusinessStreams.For(businessId))
             .OnNextAsync(new PresenceChanged(businessId, this.GetPrimaryKey(), presence));
+    }
+
+    /// <summary>Tells every frontend to re-check this employee's live connections, so a refused token is dropped at once.</summary>
+    private async Task AnnounceAccessChangedAsync()
+    {
+        if (businessId == Guid.Empty)
+        {
+            return;
+        }
+
+        await this.GetStreamProvider(BusinessStreams.ProviderName)
+            .GetStream<BusinessEvent>(BusinessStreams.For(businessId))
+            .OnNextAsync(new EmployeeAccessChanged(businessId, this.GetPrimaryKey()));
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

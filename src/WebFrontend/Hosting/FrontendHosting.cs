@@ -96,6 +96,7 @@ public static class FrontendHosting
 
         services.AddSignalR().AddJsonProtocol(o =>
             o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        services.AddSingleton<LiveConnections>();
         services.AddSingleton<BusinessEventRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<BusinessEventRelay>());
 

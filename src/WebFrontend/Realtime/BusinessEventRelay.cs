@@ -14,6 +14,7 @@ namespace Conversations.WebFrontend.Realtime;
 public sealed partial class BusinessEventRelay(
     IClusterClient cluster,
     IHubContext<ConversationsHub, IConversationsClient> hub,
+    LiveConnections live,
     ILogger<BusinessEventRelay> logger) : IHostedService
 {
     private readonly ConcurrentDictionary<Guid, BusinessSubscription> businesses = new();
@@ -111,6 +112,7 @@ public sealed partial class BusinessEventRelay(
             AssistantDrafting drafting => group.AssistantDrafting(drafting.ConversationId, drafting.Drafting),
             DraftOffered draft => group.DraftOffered(draft.ConversationId, draft.TurnId, draft.EmployeeId, draft.Text),
             HandoffSummarized summarized => group.HandoffSummarized(summarized.Summary),
+            EmployeeAccessChanged changed => live.RecheckAsync(changed.EmployeeId),
             NotificationCreated created => hub.Clients.Group(ConversationsHub.EmployeeGroupFor(created.Notification.EmployeeId))
                 .Notification(created.Notification),
             _ => Task.CompletedTask,

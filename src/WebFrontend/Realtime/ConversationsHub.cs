@@ -16,7 +16,8 @@ namespace Conversations.WebFrontend.Realtime;
 /// a stream subscription of its own.
 /// </summary>
 [Authorize(Policy = Permission.OwnAccount)]
-public sealed class ConversationsHub(BusinessEventRelay relay, IClusterClient cluster, EmployeeAccess access, ConversationQueries conversations)
+public sealed class ConversationsHub(
+    BusinessEventRelay relay, LiveConnections live, IClusterClient cluster, EmployeeAccess access, ConversationQueries conversations)
     : Hub<IConversationsClient>
 {
     public const string Path = "/hubs/conversations";
@@ -41,6 +42,7 @@ public sealed class ConversationsHub(BusinessEventRelay relay, IClusterClient cl
 
         await Groups.AddToGroupAsync(Context.ConnectionId, EmployeeGroupFor(Context.User!.GetEmployeeId()));
         await relay.JoinAsync(businessId);
+        await live.AddAsync(Context);
         await Employee.ConnectedAsync(Context.ConnectionId);
         await base.OnConnectedAsync();
 
@@ -51,6 +53,7 @@ public sealed class ConversationsHub(BusinessEventRelay relay, IClusterClient cl
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        live.Remove(Context);
         await relay.LeaveAsync(Context.User!.GetBusinessId());
         await Employee.DisconnectedAsync(Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
