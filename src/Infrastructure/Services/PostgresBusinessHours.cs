@@ -1,15 +1,16 @@
 using Conversations.Grains.Businesses;
 using Conversations.Infrastructure.Bookings;
+using Conversations.Infrastructure.Database;
 using Npgsql;
 
 namespace Conversations.Infrastructure.Services;
 
 /// <inheritdoc cref="IBusinessHours"/>
-public sealed class PostgresBusinessHours(NpgsqlDataSource dataSource) : IBusinessHours
+public sealed class PostgresBusinessHours(TenantDatabase database) : IBusinessHours
 {
     public async Task<OpeningStatus> GetStatusAsync(Guid businessId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         string zone;
         string? awayMessage;
         await using (var command = new NpgsqlCommand("SELECT time_zone, away_message FROM businesses WHERE id = @b", connection))
