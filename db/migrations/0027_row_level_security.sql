@@ -41,6 +41,7 @@ CREATE FUNCTION conversations_system_scope() RETURNS boolean
     LANGUAGE sql STABLE PARALLEL SAFE AS
 $$ SELECT coalesce(current_setting('conversations.scope', true), '') = 'system' $$;
 
+-- In the policies below each setting is read in a sub-select: evaluated once per statement, not once per row.
 DO $$
 DECLARE
     tenant_table text;
@@ -55,8 +56,8 @@ BEGIN
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', tenant_table);
         EXECUTE format(
             'CREATE POLICY tenant_isolation ON %I TO conversations_app '
-            'USING (business_id = conversations_current_business() OR conversations_system_scope()) '
-            'WITH CHECK (business_id = conversations_current_business() OR conversations_system_scope())',
+            'USING (business_id = (SELECT conversations_current_business()) OR (SELECT conversations_system_scope())) '
+            'WITH CHECK (business_id = (SELECT conversations_current_business()) OR (SELECT conversations_system_scope()))',
             tenant_table);
     END LOOP;
 END;
@@ -65,11 +66,11 @@ $$;
 -- The system roles (business_id null) belong to every business: readable in any scope, written only by the system.
 ALTER TABLE roles ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON roles TO conversations_app
-    USING (business_id IS NULL OR business_id = conversations_current_business() OR conversations_system_scope())
-    WITH CHECK (business_id = conversations_current_business() OR conversations_system_scope());
+    USING (business_id IS NULL OR business_id = (SELECT conversations_current_business()) OR (SELECT conversations_system_scope()))
+    WITH CHECK (business_id = (SELECT conversations_current_business()) OR (SELECT conversations_system_scope()));
 
 -- A business is its own tenant row.
 ALTER TABLE businesses ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON businesses TO conversations_app
-    USING (id = conversations_current_business() OR conversations_system_scope())
-    WITH CHECK (id = conversations_current_business() OR conversations_system_scope());
+    USING (id = (SELECT conversations_current_business()) OR (SELECT conversations_system_scope()))
+    WITH CHECK (id = (SELECT conversations_current_business()) OR (SELECT conversations_system_scope()));
