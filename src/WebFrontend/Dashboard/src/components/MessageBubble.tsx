@@ -1,3 +1,5 @@
+import { useEffect, useState } from "preact/hooks";
+import { fileUrl } from "../api";
 import { formatTime } from "../format";
 import type { Delivery, Message } from "../types";
 
@@ -40,12 +42,32 @@ function Ticks({ message }: { message: Message }) {
   );
 }
 
+/** Our stored copy of a file, fetched with the employee's token into an object URL (freed when the bubble goes). */
+function useStoredFile(id: string | null | undefined): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!id) return;
+    let made: string | null = null;
+    let gone = false;
+    fileUrl(`/api/media/${encodeURIComponent(id)}`).then((u) => {
+      if (gone) URL.revokeObjectURL(u);
+      else setUrl((made = u));
+    }, () => undefined);
+    return () => {
+      gone = true;
+      if (made) URL.revokeObjectURL(made);
+    };
+  }, [id]);
+  return url;
+}
+
 function Content({ message }: { message: Message }) {
   const content = message.content;
   const kind = content?.kind ?? message.kind;
   const text = content?.text ?? message.body ?? null;
   const media = content?.media;
-  const link = safeUrl(media?.link);
+  const stored = useStoredFile(media && !media.link && kind !== "document" ? media.storedMediaId : null);
+  const link = safeUrl(media?.link) ?? stored;
 
   switch (kind) {
     case "image":
