@@ -219,7 +219,7 @@ public sealed class WorkspaceDashboardTests(DashboardFixture fixture)
     }
 
     /// <remarks>
-    /// Headless Chromium has no push service to subscribe at (it answers "push service not available"), so the page's
+    /// Headless Chromium here has no push service it can reach (a closed network, no vendor's keys), so the page's
     /// <c>PushManager.subscribe</c> is replaced by one that returns a subscription at a fake push service on 127.0.0.1
     /// with a real P-256 key. Everything else is real: the permission prompt (granted), the service worker, the
     /// VAPID key from the API, the subscription reaching the API, and the server's encrypted push reaching the fake
@@ -268,7 +268,7 @@ public sealed class WorkspaceDashboardTests(DashboardFixture fixture)
         var toggle = page.GetByRole(AriaRole.Checkbox, new() { Name = "Push notifications on this device" });
         await Expect(toggle).Not.ToBeCheckedAsync();
         var subscribed = page.WaitForResponseAsync(r => r.Url.EndsWith("/api/notifications/subscribe", StringComparison.Ordinal));
-        await toggle.CheckAsync();
+        await toggle.ClickAsync();
         Assert.Equal(204, (await subscribed).Status);
         await Expect(toggle).ToBeCheckedAsync();
         await fixture.ScreenshotAsync(page, "notifications-push-on");
@@ -296,7 +296,7 @@ public sealed class WorkspaceDashboardTests(DashboardFixture fixture)
 
         // Off again: the browser unsubscribes and the API forgets the subscription.
         var unsubscribed = page.WaitForResponseAsync(r => r.Url.EndsWith("/api/notifications/unsubscribe", StringComparison.Ordinal));
-        await toggle.UncheckAsync();
+        await toggle.ClickAsync();
         Assert.Equal(204, (await unsubscribed).Status);
         await Expect(toggle).Not.ToBeCheckedAsync();
         await page.Context.CloseAsync();
