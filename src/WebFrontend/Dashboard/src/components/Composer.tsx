@@ -218,7 +218,7 @@ export function Composer({ conversationId, onSent, prefill }: Props) {
       <FormError error={error} />
       {attachment && (
         <div class="attachment" data-testid="attachment">
-          <span>{attachment.kind === "image" ? "🖼" : attachment.kind === "video" ? "🎬" : attachment.kind === "audio" ? "🎤" : "📄"} {attachment.fileName ?? "File"}</span>
+          <span>Attached: <strong>{attachment.fileName ?? "File"}</strong></span>
           <span class="meta"> · {attachment.kind}, {Math.max(1, Math.round(attachment.sizeBytes / 1024))} KB</span>
           <button type="button" class="link-button" onClick={() => setAttachment(null)} aria-label={`Remove attachment ${attachment.fileName ?? ""}`}>Remove</button>
         </div>
@@ -252,7 +252,9 @@ export function Composer({ conversationId, onSent, prefill }: Props) {
           <input ref={fileInput} id="composer-file" type="file" class="visually-hidden" accept={acceptedFiles} tabIndex={-1} aria-hidden="true"
             onChange={(e) => void attach((e.currentTarget as HTMLInputElement).files?.[0])} />
           <button type="button" class="secondary icon" aria-label="Attach a file" disabled={uploading} onClick={() => fileInput.current?.click()}>
-            <span aria-hidden="true">📎</span>
+            <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+              <path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" d="M21 11.5 12.5 20a5 5 0 0 1-7-7l9-9a3.3 3.3 0 0 1 4.7 4.7l-9 9a1.7 1.7 0 0 1-2.4-2.4L16 7.2" />
+            </svg>
           </button>
         </div>
         <label for="composer-text" class="visually-hidden">Message</label>
