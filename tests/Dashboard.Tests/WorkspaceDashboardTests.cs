@@ -127,6 +127,23 @@ public sealed class WorkspaceDashboardTests(DashboardFixture fixture)
         await Expect(bubble.Locator("[data-delivery]")).ToHaveAttributeAsync("data-delivery", "sent");
         await Expect(page.GetByTestId("attachment")).ToHaveCountAsync(0);
         await fixture.ScreenshotAsync(page, "chat-image-phone");
+
+        // A PDF goes as a document with its name, and the chat offers it for download.
+        await page.Locator("#composer-file").SetInputFilesAsync(new FilePayload { Name = "prices.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray() });
+        await Expect(page.GetByTestId("attachment")).ToContainTextAsync("prices.pdf");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        var document = await Eventually.ReturnsAsync(
+            "the document at the fake Cloud API", TimeSpan.FromSeconds(15),
+            () => Task.FromResult(fixture.Meta.Accepted.Where(r => r.Path.EndsWith($"{number.PhoneNumberId}/messages", StringComparison.Ordinal) && r.Body.Contains("\"document\"", StringComparison.Ordinal)).ToList()),
+            requests => requests.Count == 1);
+        using (var request = JsonDocument.Parse(document[0].Body))
+        {
+            Assert.Equal("prices.pdf", request.RootElement.GetProperty("document").GetProperty("filename").GetString());
+        }
+
+        var download = page.WaitForDownloadAsync();
+        await page.Locator("ol.messages .bubble.outbound").GetByRole(AriaRole.Button, new() { Name = "prices.pdf" }).ClickAsync();
+        Assert.Equal("prices.pdf", (await download).SuggestedFilename);
         await page.Context.CloseAsync();
     }
 

@@ -82,6 +82,22 @@ public sealed class MetaOutboundTests(ChannelsFixture fixture)
     }
 
     [Fact]
+    public async Task A_refused_upload_fails_the_message_with_the_cloud_api_error()
+    {
+        var (_, agent, conversation, _) = await ConversationAsync("Upload refused");
+        var upload = await Media.MediaApiTests.UploadAsync(agent, Media.SampleFiles.Pdf, "prices.pdf");
+        Meta.FailNext((400, FakeMetaGraphApi.Error(131053, "Media upload error")));
+
+        using var response = await agent.PostAsJsonAsync("/api/messages", new { conversationId = conversation, media = new { mediaId = upload.GetProperty("id").GetGuid() } });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("document", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("content").Text("kind"));
+        var failed = await SentAsync(agent, conversation, "failed");
+        Assert.Equal("131053", failed.Text("deliveryErrorCode"));
+        Assert.Equal("Media upload error", failed.Text("deliveryErrorTitle"));
+    }
+
+    [Fact]
     public async Task Another_business_file_or_an_unknown_one_cannot_be_sent()
     {
         var (_, agent, conversation, _) = await ConversationAsync("Upload foreign");

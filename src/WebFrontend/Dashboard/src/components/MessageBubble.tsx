@@ -61,6 +61,29 @@ function useStoredFile(id: string | null | undefined): string | null {
   return url;
 }
 
+/** A stored document: fetched with the token when asked for, then saved under its name. */
+function StoredDownload({ id, name }: { id: string; name: string }) {
+  const [failed, setFailed] = useState(false);
+  async function download() {
+    try {
+      const url = await fileUrl(`/api/media/${encodeURIComponent(id)}`);
+      const anchor = document.createElement("a");
+      anchor.href = url;
+      anchor.download = name;
+      anchor.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch {
+      setFailed(true);
+    }
+  }
+  return (
+    <>
+      <button type="button" class="link-button" onClick={() => void download()}>{name}</button>
+      {failed && <span class="error"> (could not be downloaded)</span>}
+    </>
+  );
+}
+
 function Content({ message }: { message: Message }) {
   const content = message.content;
   const kind = content?.kind ?? message.kind;
@@ -103,7 +126,9 @@ function Content({ message }: { message: Message }) {
       return (
         <>
           <p class="document">
-            📄 {link ? <a href={link} target="_blank" rel="noopener noreferrer">{name}</a> : <span>{name}</span>}
+            📄 {link ? <a href={link} target="_blank" rel="noopener noreferrer">{name}</a>
+              : media?.storedMediaId ? <StoredDownload id={media.storedMediaId} name={name} />
+              : <span>{name}</span>}
             {media?.mimeType && <span class="meta"> · {media.mimeType}</span>}
           </p>
           {text && <p class="text">{text}</p>}
