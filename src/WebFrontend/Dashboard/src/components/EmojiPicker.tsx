@@ -23,9 +23,13 @@ export function EmojiPicker({ onPick, onClose }: Props) {
   const [active, setActive] = useState(0);
   const grid = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    grid.current?.querySelector<HTMLButtonElement>(`[data-index="${active}"]`)?.focus();
-  }, [active]);
+  // Focus moves at once, in the key handler: a focus deferred to an effect could land after the next key and undo it.
+  function focusAt(index: number) {
+    setActive(index);
+    grid.current?.querySelector<HTMLButtonElement>(`[data-index="${index}"]`)?.focus();
+  }
+
+  useEffect(() => focusAt(0), []);
 
   useEffect(() => {
     const close = (event: Event) => {
@@ -37,15 +41,16 @@ export function EmojiPicker({ onPick, onClose }: Props) {
 
   function onKeyDown(event: KeyboardEvent) {
     const moves: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: columns, ArrowUp: -columns };
+    const at = Number((document.activeElement as HTMLElement | null)?.dataset.index ?? active);
     if (event.key in moves) {
       event.preventDefault();
-      setActive((i) => Math.min(emoji.length - 1, Math.max(0, i + moves[event.key])));
+      focusAt(Math.min(emoji.length - 1, Math.max(0, at + moves[event.key])));
     } else if (event.key === "Home") {
       event.preventDefault();
-      setActive(0);
+      focusAt(0);
     } else if (event.key === "End") {
       event.preventDefault();
-      setActive(emoji.length - 1);
+      focusAt(emoji.length - 1);
     } else if (event.key === "Escape") {
       event.preventDefault();
       event.stopPropagation();
