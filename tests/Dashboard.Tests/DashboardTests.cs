@@ -248,8 +248,10 @@ public sealed class DashboardTests(DashboardFixture fixture)
         await Expect(messages.GetByRole(AriaRole.Link, new() { NameRegex = new("Open map") })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("openstreetmap\\.org/\\?mlat=40\\.4168&mlon=-3\\.7038"));
         await Expect(messages).ToContainTextAsync("invoice.pdf");
         await Expect(messages).ToContainTextAsync("My invoice");
-        // Meta sends inbound media as an id to download, which no API serves yet: a labelled placeholder.
-        await Expect(messages).ToContainTextAsync("Photo (no preview available)");
+        // Meta sends inbound media as an id; once the outbox has fetched our copy, the chat shows it (fetched with the
+        // token, since an <img> cannot send one) and offers the document for download.
+        await Expect(messages.GetByRole(AriaRole.Img, new() { Name = "The rash" })).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^blob:"));
+        await Expect(messages.GetByRole(AriaRole.Button, new() { Name = "invoice.pdf" })).ToBeVisibleAsync();
         await Expect(messages).ToContainTextAsync("The rash");
         await page.Context.CloseAsync();
     }

@@ -26,6 +26,8 @@ import { KnowledgePage } from "./pages/KnowledgePage";
 import { VoiceSettingsPage } from "./pages/VoiceSettingsPage";
 import { SecurityPage } from "./pages/SecurityPage";
 import { AnalyticsPage } from "./pages/AnalyticsPage";
+import { CannedResponsesPage } from "./pages/CannedResponsesPage";
+import { RolesPage } from "./pages/RolesPage";
 
 const publicPages: Record<string, () => preact.JSX.Element> = {
   "/login": LoginPage,
@@ -104,6 +106,10 @@ export function App() {
     page = <VoiceSettingsPage />;
   } else if (path === "/settings/security") {
     page = <SecurityPage />;
+  } else if (path === "/settings/canned-responses") {
+    page = <CannedResponsesPage />;
+  } else if (path === "/settings/roles") {
+    page = <RolesPage />;
   } else if (path === "/analytics") {
     page = <AnalyticsPage />;
   } else if (path === "/outbox") {

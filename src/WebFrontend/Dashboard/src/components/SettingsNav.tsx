@@ -8,6 +8,8 @@ const pages: [string, string, string | null][] = [
   ["/settings/templates", "Prompt templates", "templates.manage"],
   ["/settings/knowledge", "Knowledge base", "knowledge.manage"],
   ["/settings/voice", "Voice notes", "assistant.manage"],
+  ["/settings/canned-responses", "Canned responses", "canned_responses.write"],
+  ["/settings/roles", "Roles", "roles.manage"],
   ["/settings/security", "Security", null],
 ];
 
