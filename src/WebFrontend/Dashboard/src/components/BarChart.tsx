@@ -10,7 +10,8 @@ export type Bar = { label: string; value: number; text?: string };
  * A horizontal bar chart drawn by Chart.js on a canvas. The same numbers are in the table beside it, which is
  * what screen readers read; the canvas only names itself.
  */
-export function BarChart({ title, bars }: { title: string; bars: Bar[] }) {
+/** `format` writes the value axis's numbers (e.g. minor units as money); bars' own `text` is their tooltip. */
+export function BarChart({ title, bars, format }: { title: string; bars: Bar[]; format?: (value: number) => string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
 
   useEffect(() => {
@@ -29,12 +30,12 @@ export function BarChart({ title, bars }: { title: string; bars: Bar[] }) {
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
-        scales: { x: { beginAtZero: true, ticks: { precision: 0, color: "#1f2933" } }, y: { ticks: { color: "#1f2933" } } },
+        scales: { x: { beginAtZero: true, ticks: { precision: 0, color: "#1f2933", ...(format ? { callback: (value) => format(Number(value)) } : {}) } }, y: { ticks: { color: "#1f2933" } } },
         plugins: { tooltip: { callbacks: { label: (item) => texts[item.dataIndex] } } },
       },
     });
     return () => chart.destroy();
-  }, [title, JSON.stringify(bars)]);
+  }, [title, JSON.stringify(bars), format]);
 
   return (
     <figure class="bar-chart">

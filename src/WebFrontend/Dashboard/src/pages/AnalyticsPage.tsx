@@ -22,6 +22,15 @@ function times(t: ResponseTimes): string {
   return t.count ? `${duration(t.p50Seconds)} / ${duration(t.p90Seconds)}` : "—";
 }
 
+const moneyAxes = new Map<string, (minor: number) => string>();
+
+/** One formatter per currency, so the chart is not redrawn on every render. */
+function moneyAxis(currency: string): (minor: number) => string {
+  let axis = moneyAxes.get(currency);
+  if (!axis) moneyAxes.set(currency, (axis = (minor: number) => formatMoney(minor, currency)));
+  return axis;
+}
+
 /** The business's figures over a date range: conversations, revenue, the team; each as a table, a chart and a CSV export. */
 export function AnalyticsPage() {
   const [to, setTo] = useState(todayIso());
@@ -128,7 +137,11 @@ export function AnalyticsPage() {
           </div>
           {revenue.totals.length === 0 ? <p class="empty">No bookings or payments in this range.</p> : (
             <>
-              <BarChart title="Booked revenue per service" bars={revenue.services.map((s) => ({ label: `${s.service} (${s.currency})`.slice(0, 18), value: s.bookedMinor, text: formatMoney(s.bookedMinor, s.currency) }))} />
+              <BarChart
+                title="Booked revenue per service"
+                bars={revenue.services.map((s) => ({ label: `${s.service} (${s.currency})`.slice(0, 18), value: s.bookedMinor, text: formatMoney(s.bookedMinor, s.currency) }))}
+                format={revenue.totals.length === 1 ? moneyAxis(revenue.totals[0].currency) : undefined}
+              />
               <div class="table-scroll">
                 <table class="table">
                   <caption class="visually-hidden">Revenue per service</caption>
