@@ -66,6 +66,7 @@ public sealed partial class ConversationGrain
             await QueueForHumansAsync(null);
             await GrainFactory.GetGrain<IBusinessGrain>(s.BusinessId).ConversationWaitingAsync(this.GetPrimaryKey());
             await RecordHandoffAsync(handoff, now);
+            await TellIfAwayAsync();
         }
         else
         {

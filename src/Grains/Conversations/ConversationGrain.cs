@@ -1,4 +1,5 @@
 using Conversations.Grains.Assistant;
+using Conversations.Grains.Businesses;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
 using Conversations.Grains.Observability;
@@ -15,6 +16,7 @@ public sealed partial class ConversationGrain(
     IConversationStore store,
     IEmployeeNotifier notifier,
     IAssistantLedger ledger,
+    IBusinessHours businessHours,
     ConversationsMetrics metrics,
     IOptions<AssistantOptions> assistantOptions,
     TimeProvider time,
@@ -154,6 +156,10 @@ public sealed partial class ConversationGrain(
         if (rating is null && ratingComment is null)
         {
             await StartAssistantTurnAsync();
+            if (state.State.Mode == ConversationMode.Human || !assistantOptions.Value.Enabled)
+            {
+                await TellIfAwayAsync();
+            }
         }
 
         if (stored.OutboxChannelKey is { } fetchFrom)

@@ -42,4 +42,7 @@ public sealed class ConversationState
 
     /// <summary>Where the assistant is in the flow and the booking it is putting together.</summary>
     [Id(13)] public AssistantMemory Assistant { get; set; } = AssistantMemory.Initial;
+
+    /// <summary>The customer was told the business is closed; not again before it has opened (this moment).</summary>
+    [Id(14)] public DateTimeOffset? AwayToldUntil { get; set; }
 }
