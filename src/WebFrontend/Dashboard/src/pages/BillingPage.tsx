@@ -88,8 +88,9 @@ export function BillingPage() {
     <section class="page" aria-labelledby="billing-title">
       <SettingsNav />
       <h1 id="billing-title">Billing</h1>
-      {checkout === "success" && <p class="notice" role="status">Thank you! Your subscription starts as soon as Stripe confirms the payment; this page shows it then.</p>}
-      {checkout === "cancel" && <p class="notice" role="status">Checkout was cancelled: nothing was charged and your plan has not changed.</p>}
+      {/* The note from Checkout's return gives way to what the owner does next. */}
+      {checkout === "success" && !status && <p class="notice" role="status">Thank you! Your subscription starts as soon as Stripe confirms the payment; this page shows it then.</p>}
+      {checkout === "cancel" && !status && <p class="notice" role="status">Checkout was cancelled: nothing was charged and your plan has not changed.</p>}
       {status && <p class="notice" role="status">{status}</p>}
       {error && <div class="form-error" role="alert" data-testid="billing-error">{error}</div>}
       {subscription === null && !error && <p role="status">Loading…</p>}
