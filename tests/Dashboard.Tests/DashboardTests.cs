@@ -19,6 +19,7 @@ public sealed class DashboardTests(DashboardFixture fixture)
         const string password = "a long and unusual passphrase";
 
         await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Log in", Exact = true }).First.ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login$"));
         await fixture.ScreenshotAsync(page, "login");
         await page.GetByRole(AriaRole.Link, new() { Name = "Create a business account" }).ClickAsync();
@@ -30,7 +31,9 @@ public sealed class DashboardTests(DashboardFixture fixture)
         await fixture.ScreenshotAsync(page, "signup");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
 
-        // Signed up and logged in: the first stop is connecting WhatsApp.
+        // Signed up and logged in: the first stop is the getting-started steps; the numbers are also under Settings.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Set up your business" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Settings", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "WhatsApp numbers" })).ToBeVisibleAsync();
         await Expect(page.GetByText("No number connected yet.")).ToBeVisibleAsync();
         const string accessToken = "EAAG-secret-access-token-1234567890";
