@@ -59,6 +59,7 @@ public sealed class WorkspaceDashboardTests(DashboardFixture fixture)
 
         // Escape closes the grid without inserting anything.
         await page.GetByRole(AriaRole.Button, new() { Name = "Insert emoji" }).ClickAsync();
+        await Expect(picker.GetByRole(AriaRole.Button, new() { Name = "grinning face" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Escape");
         await Expect(picker).ToHaveCountAsync(0);
         await Expect(Composer(page)).ToHaveValueAsync("Hello😅 world");
