@@ -1,4 +1,5 @@
 using Conversations.Grains.Assistant;
+using Conversations.Grains.Automation;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
 using Conversations.Grains.Observability;
@@ -15,8 +16,10 @@ public sealed partial class ConversationGrain(
     IConversationStore store,
     IEmployeeNotifier notifier,
     IAssistantLedger ledger,
+    IAutomationStore automation,
     ConversationsMetrics metrics,
     IOptions<AssistantOptions> assistantOptions,
+    IOptions<AutomationOptions> automationOptions,
     TimeProvider time,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
@@ -53,6 +56,8 @@ public sealed partial class ConversationGrain(
         {
             recentIds.Add(id);
         }
+
+        await ArmSlaAsync();
     }
 
     public async Task<MessageAcceptance> ReceiveAsync(InboundMessage message)
@@ -69,6 +74,7 @@ public sealed partial class ConversationGrain(
         }
 
         var now = time.GetUtcNow();
+        var created = !state.RecordExists;
         var stateChanged = Adopt(message, now);
         if (message.SentAt > lastCustomerMessageAt || lastCustomerMessageAt is null)
         {
@@ -153,6 +159,13 @@ public sealed partial class ConversationGrain(
 
         if (rating is null && ratingComment is null)
         {
+            if (created)
+            {
+                await RunRulesAsync(AutomationTriggers.ConversationCreated, message.Content.Text);
+            }
+
+            await RunRulesAsync(AutomationTriggers.MessageReceived, message.Content.Text);
+            await StartSlaAsync();
             await StartAssistantTurnAsync();
         }
 
@@ -231,6 +244,10 @@ public sealed partial class ConversationGrain(
         var view = stored.ToView();
         await PublishAsync(new MessageAdded(state.State.BusinessId, view));
         await GrainFactory.GetGrain<IChannelOutboxGrain>(channelKey).WakeAsync();
+        if (message.Sender == MessageSender.Employee)
+        {
+            await MeetSlaAsync(FirstResponse);
+        }
         return new SendOutcome(view, null);
     }
 
@@ -334,6 +351,7 @@ public sealed partial class ConversationGrain(
         ResumeAssistant();
         var released = await CommitHandlingAsync(new Handover("release", actorId, from, null, time.GetUtcNow()));
         FreeCapacity();
+        await DropSlaAsync();
         return new OwnershipChange(true, null, released);
     }
 
@@ -368,9 +386,11 @@ public sealed partial class ConversationGrain(
     public async Task<ConversationSnapshot> HandOffAsync(Guid? actorId)
     {
         var fromAssistant = state.State.Mode == ConversationMode.Ai;
-        var snapshot = await QueueForHumansAsync(actorId);
+        await QueueForHumansAsync(actorId);
         await AssistantStoppedAsync(fromAssistant ? "agent_handoff" : null);
-        return snapshot;
+        await StartSlaAsync();
+        await RunRulesAsync(AutomationTriggers.HandedOff, null);
+        return Snapshot();
     }
 
     /// <summary>Mode human, nobody assigned, open: the conversation waits in the humans' queue.</summary>
@@ -429,6 +449,14 @@ public sealed partial class ConversationGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (reminderName == SlaReminder)
+        {
+            await CheckSlaAsync();
+            await ArmSlaAsync();
+            await DisarmSlaIfDoneAsync();
+            return;
+        }
+
         if (reminderName != SnoozeReminder)
         {
             return;
@@ -501,6 +529,10 @@ public sealed partial class ConversationGrain(
         if (askForRating)
         {
             await AskForRatingAsync();
+            await MeetSlaAsync(Resolution);
+            await MeetSlaAsync(FirstResponse);
+            await RunRulesAsync(AutomationTriggers.Resolved, null);
+            return Snapshot();
         }
 
         return snapshot;

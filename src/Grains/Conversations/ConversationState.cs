@@ -42,4 +42,10 @@ public sealed class ConversationState
 
     /// <summary>Where the assistant is in the flow and the booking it is putting together.</summary>
     [Id(13)] public AssistantMemory Assistant { get; set; } = AssistantMemory.Initial;
+
+    /// <summary>low, normal, high or urgent; set by automation, read by SLA policies.</summary>
+    [Id(14)] public string Priority { get; set; } = ConversationPriorities.Normal;
+
+    /// <summary>The SLA targets running in this cycle (at most two: first response and resolution).</summary>
+    [Id(15)] public List<SlaTarget> Sla { get; set; } = [];
 }
