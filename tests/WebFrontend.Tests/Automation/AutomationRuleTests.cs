@@ -188,4 +188,32 @@ public sealed class AutomationRuleTests(AppFixture fixture)
         using var missing = await client.Http.GetAsync($"/api/automation/rules/{Guid.NewGuid()}");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
+
+    [Fact]
+    public async Task A_booking_for_the_customer_runs_the_booking_created_rules_of_their_conversation()
+    {
+        var tenant = await App.CreateTenantAsync("Booking rule");
+        using var client = new AutomationClient(App, await App.LoginAsync(tenant));
+        await client.CreateAsync("/api/automation/rules", new
+        {
+            name = "Booked", trigger = "booking_created", actions = new[] { new { kind = "add_label", value = "booked" } },
+        });
+        var customer = NewCustomer();
+        await App.CustomerWritesAsync(tenant, customer, $"wamid.{Guid.NewGuid():N}", "Quiero una cita");
+        var conversation = AutomationClient.ConversationOf(tenant, customer);
+        var customerId = await fixture.Database.ScalarAsync<Guid>(
+            "SELECT id FROM customers WHERE business_id = @b AND wa_id = @w", ("b", tenant.BusinessId), ("w", customer));
+        var service = (await client.Http.GetFromJsonAsync<JsonElement>("/api/services")).EnumerateArray().First().GetProperty("id").GetGuid();
+
+        using (var booking = await client.Http.PostAsJsonAsync("/api/bookings", new { serviceId = service, customerId, start = "2027-04-01T10:00:00Z" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, booking.StatusCode);
+        }
+
+        var labels = await Eventually.GetAsync(
+            async () => (await client.ConversationAsync(conversation)).GetProperty("labels").EnumerateArray().Select(l => l.GetString()).ToList(),
+            l => l.Count > 0, what: "the booking rule to label the conversation");
+        Assert.Equal(["booked"], labels);
+        Assert.Equal("booking_created", Assert.Single(await client.ExecutionsAsync(conversation)).GetProperty("trigger").GetString());
+    }
 }
