@@ -216,4 +216,46 @@ public sealed class AutomationRuleTests(AppFixture fixture)
         Assert.Equal(["booked"], labels);
         Assert.Equal("booking_created", Assert.Single(await client.ExecutionsAsync(conversation)).GetProperty("trigger").GetString());
     }
+
+    [Fact]
+    public async Task Business_hours_conditions_follow_the_opening_hours_and_a_closed_message_goes_out()
+    {
+        var tenant = await App.CreateTenantAsync("After hours");
+        using var client = new AutomationClient(App, await App.LoginAsync(tenant));
+
+        // Open one hour on a day that is not today: now is outside.
+        string[] weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+        var today = ((int)App.Clock.GetUtcNow().DayOfWeek + 6) % 7;
+        using (var hours = await client.Http.PutAsJsonAsync("/api/availability/hours", new
+        {
+            weeklyHours = new[] { new { weekday = weekdays[(today + 2) % 7], opens = "09:00", closes = "10:00" } },
+        }))
+        {
+            Assert.Equal(HttpStatusCode.OK, hours.StatusCode);
+        }
+
+        var closed = await client.CreateAsync("/api/canned-responses", new { shortcode = "closed", title = "Closed", body = "Ahora estamos cerrados, {{customer.name}}." });
+        await client.CreateAsync("/api/automation/rules", new
+        {
+            name = "In hours", trigger = "conversation_created",
+            conditions = new[] { new { kind = "business_hours", value = "inside" } },
+            actions = new[] { new { kind = "add_label", value = "in-hours" } },
+        });
+        var afterHours = await client.CreateAsync("/api/automation/rules", new
+        {
+            name = "After hours", trigger = "conversation_created",
+            conditions = new[] { new { kind = "business_hours", value = "outside" } },
+            actions = new object[] { new { kind = "send_canned_response", cannedResponseId = closed }, new { kind = "add_label", value = "after-hours" } },
+        });
+        var customer = NewCustomer();
+        await App.CustomerWritesAsync(tenant, customer, $"wamid.{Guid.NewGuid():N}", "¿Estáis?");
+        var conversation = AutomationClient.ConversationOf(tenant, customer);
+
+        var execution = await Eventually.GetAsync(
+            async () => (await client.ExecutionsAsync(conversation)).ToList(), e => e.Count > 0, what: "the after-hours rule");
+        Assert.Equal(afterHours, Assert.Single(execution).GetProperty("ruleId").GetGuid());
+        Assert.Equal(["after-hours"], (await client.ConversationAsync(conversation)).GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+        var sent = await client.MessagesAsync(conversation);
+        Assert.Contains(sent, m => m.GetProperty("sender").GetString() == "system" && m.GetProperty("body").GetString()!.StartsWith("Ahora estamos cerrados", StringComparison.Ordinal));
+    }
 }
