@@ -1,5 +1,7 @@
 using Conversations.Grains.Automation;
 using Conversations.Infrastructure.Automation;
+using Conversations.Grains.Businesses;
+using Conversations.Infrastructure.Services;
 using Conversations.Grains.Assistant;
 using Conversations.Grains.Conversations;
 using Conversations.Grains.Observability;
@@ -76,6 +78,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IEmployeeSecurityStore, PostgresEmployeeSecurityStore>();
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<IAssistantLedger, PostgresAssistantLedger>();
+            silo.Services.AddSingleton<IBusinessHours, PostgresBusinessHours>();
             silo.Services.AddMetrics();
             silo.Services.AddSingleton<ConversationsMetrics>();
             silo.Services.AddOptions<AssistantOptions>().Configure(o => o.Enabled = false);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Conversations.Infrastructure.Assistant;
 using Conversations.TestSupport;
+using Conversations.WebFrontend.Tests.Media;
 
 namespace Conversations.WebFrontend.Tests;
 
@@ -27,6 +28,7 @@ public sealed class BackupRestoreTests
         TestTenant tenant;
         var customer = $"3466{Random.Shared.Next(1_000_000, 9_999_999)}";
         Guid conversation;
+        Guid mediaId;
         var before = new Dictionary<string, string>();
         await using (var app = new ConversationsApp(original.ConnectionString))
         {
@@ -38,24 +40,29 @@ public sealed class BackupRestoreTests
             await app.CustomerWritesAsync(tenant, customer, "wamid.backup.1", "Hola, ¿tenéis hueco mañana?");
             await app.CustomerWritesAsync(tenant, customer, "wamid.backup.2", "A las 10 si puede ser");
             conversation = Grains.Interfaces.ConversationIds.For(tenant.BusinessId, customer);
-            foreach (var path in Reads.Append($"/api/messages?conversationId={conversation}"))
+            var upload = await MediaApiTests.UploadAsync(owner, SampleFiles.Pdf, "price list.pdf");
+            mediaId = upload.GetProperty("id").GetGuid();
+            foreach (var path in Reads.Append($"/api/messages?conversationId={conversation}").Append("/api/media"))
             {
                 before[path] = await owner.GetStringAsync(path);
             }
-        }
 
-        await RunAsync(original.ConnectionString, "backup", dump);
-        await RunAsync(restored.ConnectionString, "restore", dump);
-        File.Delete(dump);
+            await RunAsync(original.ConnectionString, app.MediaFolder, "backup", dump);
+        }
 
         await using (var app = new ConversationsApp(restored.ConnectionString))
         {
+            await RunAsync(restored.ConnectionString, app.MediaFolder, "restore", dump);
+            File.Delete(dump);
             app.StartServer();
             using var owner = await app.ClientOfAsync(tenant);
             foreach (var (path, json) in before)
             {
                 Assert.Equal(Normalize(json), Normalize(await owner.GetStringAsync(path)));
             }
+
+            // The file itself came back with its row: the media folder is part of the backup.
+            Assert.Equal(SampleFiles.Pdf, await owner.GetByteArrayAsync($"/api/media/{mediaId}"));
 
             var settings = await app.Service<AssistantSettingsStore>().ReadForUseAsync(tenant.BusinessId, CancellationToken.None);
             Assert.Equal("sk-kept-through-restore", settings.ApiKey);
@@ -72,13 +79,14 @@ public sealed class BackupRestoreTests
 
     private static string Normalize(string json) => JsonSerializer.Serialize(JsonDocument.Parse(json).RootElement);
 
-    private static async Task RunAsync(string connectionString, string command, string file)
+    private static async Task RunAsync(string connectionString, string mediaRoot, string command, string file)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(RepositoryRoot(), "conversations"));
         start.ArgumentList.Add(command);
         start.ArgumentList.Add(file);
         start.Environment["ConnectionStrings__Postgres"] = connectionString;
+        start.Environment["Conversations__Media__Root"] = mediaRoot;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

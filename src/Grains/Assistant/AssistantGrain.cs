@@ -107,6 +107,12 @@ public sealed partial class AssistantGrain(
             return HandOffSilently(turn, transcript, tools.Zone, "assistant_off", "assistant off");
         }
 
+        // The business's own rule comes before any engine, and before the month's allowance: asking for a person costs nothing.
+        if (KeywordHandoff(turn, profile, transcript, tools.Zone) is { } passedOn)
+        {
+            return passedOn;
+        }
+
         if (!await allowance.AdmitAsync(turn.BusinessId, turn.ConversationId, CancellationToken.None))
         {
             // The plan's AI conversations of the month are used up: new conversations go to the people.
@@ -116,6 +122,26 @@ public sealed partial class AssistantGrain(
         return profile.Settings.UsesLanguageModel
             ? await languageModel.ReplyAsync(turn, profile, transcript, tools, CancellationToken.None)
             : await offline.ReplyAsync(turn, profile, transcript, tools, CancellationToken.None);
+    }
+
+    /// <summary>The customer wrote one of the business's handoff keywords: they are told a person comes, and one does.</summary>
+    private static AssistantReply? KeywordHandoff(AssistantTurn turn, AssistantProfile profile, IReadOnlyList<TranscriptLine> transcript, TimeZoneInfo zone)
+    {
+        var keywords = profile.Settings.HandoffKeywords;
+        var found = transcript
+            .Where(l => l.Sender == MessageSender.Customer && l.Sequence > turn.Memory.HandledSequence && l.Sequence <= turn.UpToSequence)
+            .Select(l => (Text: l.Choice?.Title ?? l.Text, Keyword: HandoffKeywords.FirstIn(l.Choice?.Title ?? l.Text, keywords)))
+            .FirstOrDefault(l => l.Keyword is not null);
+        if (found.Keyword is null)
+        {
+            return null;
+        }
+
+        return new AssistantReply(
+            turn.TurnId, [MessageContent.PlainText(AssistantManner.Of(profile.Settings.Tone).ColleagueComing)],
+            turn.Memory with { HandledSequence = turn.UpToSequence, State = FlowState.Handoff }, OfflineAssistant.Engine, null,
+            HandoffNotes.From("keyword", turn.Memory, turn.CustomerName, found.Text, zone), TurnUsage.None,
+            [new FlowMove(turn.Memory.State, FlowState.Handoff, $"handoff keyword \"{found.Keyword}\"")]);
     }
 
     /// <summary>A turn that says nothing and hands the conversation to the business's people.</summary>

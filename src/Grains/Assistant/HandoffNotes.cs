@@ -32,6 +32,7 @@ public static class HandoffNotes
         var why = reason switch
         {
             "customer_asked" => $"{customer} asked to talk to a person.",
+            "keyword" => $"{customer} wrote one of the business's handoff keywords.",
             "model_asked" => "The assistant decided a person should take over.",
             "model_failed" => "The assistant's language model did not answer; the customer was told someone will reply.",
             "not_understood" => "The assistant could not understand the customer.",

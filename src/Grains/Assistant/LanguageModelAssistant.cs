@@ -58,7 +58,7 @@ public sealed partial class LanguageModelAssistant(
                         progress.MoveTo(FlowState.Faq, "question answered");
                     }
 
-                    return Finish(turn, progress, response.Text, usage with { ToolCalls = tools.Calls }, model);
+                    return Finish(turn, profile, progress, response.Text, usage with { ToolCalls = tools.Calls }, model);
                 }
 
                 messages.AddMessages(response);
@@ -74,7 +74,7 @@ public sealed partial class LanguageModelAssistant(
             LogToolLoop(turn.BusinessId, turn.ConversationId, options.Value.MaxToolRounds);
             progress.Handoff = HandoffNotes.From("tool_loop", progress.Memory, turn.CustomerName, customerText, tools.Zone);
             progress.MoveTo(FlowState.Handoff, "tool loop capped");
-            return Finish(turn, progress, HandoffNotes.HoldingMessage, usage with { ToolCalls = tools.Calls }, model);
+            return Finish(turn, profile, progress, HandoffNotes.HoldingMessage, usage with { ToolCalls = tools.Calls }, model);
         }
         catch (Exception exception) when (exception is LanguageModelException or OperationCanceledException or HttpRequestException
                                           && !cancellationToken.IsCancellationRequested)
@@ -83,7 +83,7 @@ public sealed partial class LanguageModelAssistant(
             var failed = new TurnProgress(memory);
             failed.Handoff = HandoffNotes.From("model_failed", memory, turn.CustomerName, customerText, tools.Zone);
             failed.MoveTo(FlowState.Handoff, "model failed");
-            return Finish(turn, failed, HandoffNotes.HoldingMessage, usage with { ToolCalls = tools.Calls }, model) with { Error = exception.Message };
+            return Finish(turn, profile, failed, HandoffNotes.HoldingMessage, usage with { ToolCalls = tools.Calls }, model) with { Error = exception.Message };
         }
     }
 
@@ -130,6 +130,7 @@ public sealed partial class LanguageModelAssistant(
             memory.BookingId is null ? null : memory.State == FlowState.Payment ? "awaiting payment" : "booked",
             tools.LocalNow);
         var prompt = new StringBuilder(await prompts.RenderAsync(turn.BusinessId, memory.State, context, cancellationToken));
+        prompt.Append("\n\n").Append(AssistantManner.Of(profile.Settings.Tone).ModelInstruction);
         if (!string.IsNullOrWhiteSpace(profile.Settings.Instructions))
         {
             prompt.Append("\n\nThe business's own instructions:\n").Append(profile.Settings.Instructions);
@@ -184,11 +185,12 @@ public sealed partial class LanguageModelAssistant(
         return new TurnUsage(input, output, cost, 0);
     }
 
-    private static AssistantReply Finish(AssistantTurn turn, TurnProgress progress, string? text, TurnUsage usage, string model)
+    private static AssistantReply Finish(
+        AssistantTurn turn, AssistantProfile profile, TurnProgress progress, string? text, TurnUsage usage, string model)
     {
         var messages = new List<MessageContent>();
         var parts = string.IsNullOrWhiteSpace(text)
-            ? progress.Handoff is not null ? [HandoffNotes.ColleagueComing] : []
+            ? progress.Handoff is not null ? [AssistantManner.Of(profile.Settings.Tone).ColleagueComing] : []
             : WhatsAppText.Split(text);
         if (progress.Choices is { } choices)
         {

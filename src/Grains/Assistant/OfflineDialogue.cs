@@ -21,6 +21,8 @@ internal sealed class OfflineDialogue(
     private const int MaxListRows = 10;
     private const int DaysToSearch = 14;
 
+    private readonly AssistantManner manner = AssistantManner.Of(profile.Settings.Tone);
+
     public TurnProgress Progress { get; } = new(turn.Memory);
 
     public List<MessageContent> Replies { get; } = [];
@@ -51,7 +53,7 @@ internal sealed class OfflineDialogue(
     {
         if (reading.Intent == CustomerIntent.Human && !reading.IsNegated)
         {
-            HandOff("customer_asked", text, HandoffNotes.ColleagueComing);
+            HandOff("customer_asked", text, manner.ColleagueComing);
             return true;
         }
 
@@ -136,10 +138,10 @@ internal sealed class OfflineDialogue(
                 OfferServices(services, Greeting() + " I can book an appointment for you or answer your questions. What would you like?");
                 return true;
             case CustomerIntent.Thanks:
-                Say("You're welcome! Is there anything else I can help you with?");
+                Say(manner.Thanks);
                 return true;
             case CustomerIntent.Goodbye:
-                Say("Goodbye, and thank you for writing to us!");
+                Say(manner.Goodbye);
                 return true;
             case CustomerIntent.Confirm or CustomerIntent.Decline when Memory.State is FlowState.Booked or FlowState.Payment:
                 Say(reading.Intent == CustomerIntent.Confirm ? "Great! See you soon." : "Alright. Write any time if you need something.");
@@ -207,7 +209,7 @@ internal sealed class OfflineDialogue(
                         await ListBookingsAsync();
                         return true;
                     case "human":
-                        HandOff("customer_asked", "Talk to a person", HandoffNotes.ColleagueComing);
+                        HandOff("customer_asked", "Talk to a person", manner.ColleagueComing);
                         return true;
                 }
 
@@ -466,7 +468,7 @@ internal sealed class OfflineDialogue(
     private void Misunderstood()
     {
         Memory = Memory with { Misunderstandings = Memory.Misunderstandings + 1 };
-        if (Memory.Misunderstandings > options.MaxMisunderstandings)
+        if (Memory.Misunderstandings > (profile.Settings.MaxMisunderstandings ?? options.MaxMisunderstandings))
         {
             HandOff("not_understood", null, "I'm sorry I couldn't help. I'm passing you to a member of our team, who will reply here shortly.");
             return;
@@ -520,7 +522,7 @@ internal sealed class OfflineDialogue(
     };
 
     private string Greeting() =>
-        $"Hi{(string.IsNullOrWhiteSpace(turn.CustomerName) ? "" : " " + turn.CustomerName.Split(' ')[0])}! Welcome to {profile.BusinessName}.";
+        manner.Greeting(string.IsNullOrWhiteSpace(turn.CustomerName) ? null : turn.CustomerName.Split(' ')[0], profile.BusinessName, tools.LocalNow.Hour);
 
     private void Say(string text) => Replies.Add(MessageContent.PlainText(text));
 

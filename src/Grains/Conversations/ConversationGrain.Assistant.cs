@@ -68,6 +68,7 @@ public sealed partial class ConversationGrain
             await RecordHandoffAsync(handoff, now);
             await StartSlaAsync();
             await RunRulesAsync(AutomationTriggers.HandedOff, null);
+            await TellIfAwayAsync();
         }
         else
         {

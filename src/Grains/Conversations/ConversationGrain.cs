@@ -1,5 +1,6 @@
 using Conversations.Grains.Assistant;
 using Conversations.Grains.Automation;
+using Conversations.Grains.Businesses;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
 using Conversations.Grains.Observability;
@@ -17,6 +18,7 @@ public sealed partial class ConversationGrain(
     IEmployeeNotifier notifier,
     IAssistantLedger ledger,
     IAutomationStore automation,
+    IBusinessHours businessHours,
     ConversationsMetrics metrics,
     IOptions<AssistantOptions> assistantOptions,
     IOptions<AutomationOptions> automationOptions,
@@ -167,6 +169,10 @@ public sealed partial class ConversationGrain(
             await RunRulesAsync(AutomationTriggers.MessageReceived, message.Content.Text);
             await StartSlaAsync();
             await StartAssistantTurnAsync();
+            if (state.State.Mode == ConversationMode.Human || !assistantOptions.Value.Enabled)
+            {
+                await TellIfAwayAsync();
+            }
         }
 
         if (stored.OutboxChannelKey is { } fetchFrom)

@@ -43,9 +43,12 @@ public sealed class ConversationState
     /// <summary>Where the assistant is in the flow and the booking it is putting together.</summary>
     [Id(13)] public AssistantMemory Assistant { get; set; } = AssistantMemory.Initial;
 
+    /// <summary>The customer was told the business is closed; not again before it has opened (this moment).</summary>
+    [Id(14)] public DateTimeOffset? AwayToldUntil { get; set; }
+
     /// <summary>low, normal, high or urgent; set by automation, read by SLA policies.</summary>
-    [Id(14)] public string Priority { get; set; } = ConversationPriorities.Normal;
+    [Id(15)] public string Priority { get; set; } = ConversationPriorities.Normal;
 
     /// <summary>The SLA targets running in this cycle (at most two: first response and resolution).</summary>
-    [Id(15)] public List<SlaTarget> Sla { get; set; } = [];
+    [Id(16)] public List<SlaTarget> Sla { get; set; } = [];
 }

@@ -29,7 +29,8 @@ public sealed class AssistantSettingsStore(NpgsqlDataSource dataSource, IDataPro
             ? AssistantSettings.Default
             : new AssistantSettings(
                 stored.Enabled, stored.Provider, stored.BaseUrl, stored.Model,
-                stored.ProtectedKey is null ? null : protector.Unprotect(stored.ProtectedKey), stored.Instructions);
+                stored.ProtectedKey is null ? null : protector.Unprotect(stored.ProtectedKey), stored.Instructions,
+                stored.Tone, stored.MaxMisunderstandings, stored.HandoffKeywords);
     }
 
     /// <summary>Saves a complete change of the model settings, keeping the rules. <paramref name="apiKey"/>: null keeps the stored key, empty removes it.</summary>

@@ -1,3 +1,5 @@
+using Conversations.Grains.Assistant;
+
 namespace Conversations.Infrastructure.Assistant;
 
 /// <summary>A business's assistant settings as shown to its owners: the API key only as set or not.</summary>

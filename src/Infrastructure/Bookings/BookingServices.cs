@@ -1,4 +1,5 @@
 using Conversations.Grains.Bookings;
+using Conversations.Grains.Businesses;
 using Conversations.Infrastructure.Calendar;
 using Conversations.Infrastructure.Customers;
 using Conversations.Infrastructure.Services;
@@ -15,6 +16,7 @@ public static class BookingServices
         services.AddSingleton<CustomerPrivacy>();
         services.AddSingleton<CustomerSegments>();
         services.AddSingleton<ServiceCatalog>();
+        services.AddSingleton<IBusinessHours, PostgresBusinessHours>();
         services.AddSingleton<StaffNotifications>();
         services.AddSingleton<PostgresBookings>();
         services.AddSingleton<IBookings>(sp => sp.GetRequiredService<PostgresBookings>());

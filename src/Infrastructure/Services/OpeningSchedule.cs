@@ -1,4 +1,5 @@
 using Conversations.Grains.Bookings;
+using Conversations.Grains.Businesses;
 
 namespace Conversations.Infrastructure.Services;
 
@@ -6,6 +7,40 @@ namespace Conversations.Infrastructure.Services;
 public sealed record OpeningSchedule(IReadOnlyList<WeeklyHours> WeeklyHours, IReadOnlyList<DateException> Exceptions)
 {
     public static readonly OpeningSchedule Empty = new([], []);
+
+    /// <summary>
+    /// Open or closed at <paramref name="at"/>, and when that changes, looking up to two weeks ahead. A schedule
+    /// with no weekly hours and no exceptions is always open: a business that never said when it opens is
+    /// not closed.
+    /// </summary>
+    public OpeningStatus StatusAt(DateTimeOffset at, TimeZoneInfo zone, string? awayMessage)
+    {
+        if (WeeklyHours.Count == 0 && Exceptions.Count == 0)
+        {
+            return OpeningStatus.AlwaysOpen with { AwayMessage = awayMessage };
+        }
+
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+        var stretches = Enumerable.Range(-1, 16)
+            .Select(today.AddDays)
+            .SelectMany(date => For(date, this, Empty).Select(i =>
+                (Opens: SlotPlanner.ToInstant(date, i.Opens, zone, earliest: true), Closes: SlotPlanner.ToInstant(date, i.Closes, zone, earliest: false))))
+            .OrderBy(s => s.Opens)
+            .ToList();
+        if (stretches.FirstOrDefault(s => s.Opens <= at && at < s.Closes) is { Closes: var closes } && closes != default)
+        {
+            // Back-to-back stretches (09:00–13:00, 13:00–17:00) are one open period.
+            while (stretches.FirstOrDefault(s => s.Opens <= closes && closes < s.Closes) is { Closes: var later } && later != default)
+            {
+                closes = later;
+            }
+
+            return new OpeningStatus(true, closes, awayMessage);
+        }
+
+        var opens = stretches.Where(s => s.Opens > at).Select(s => (DateTimeOffset?)s.Opens).FirstOrDefault();
+        return new OpeningStatus(false, opens ?? at.AddDays(1), awayMessage);
+    }
 
     /// <summary>
     /// The hours of a local date. A service with weekly hours of its own uses them instead of the business's;

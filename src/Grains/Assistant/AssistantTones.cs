@@ -1,4 +1,4 @@
-namespace Conversations.Infrastructure.Assistant;
+namespace Conversations.Grains.Assistant;
 
 /// <summary>The manners the assistant can be given (<c>assistant_settings.tone</c>).</summary>
 public static class AssistantTones
