@@ -95,6 +95,7 @@ app.MapAnalyticsApi();
 app.MapVoiceApi();
 app.MapPaymentsApi();
 app.MapStripeWebhook();
+app.MapPlansApi();
 app.MapSubscriptionApi();
 app.MapWebhooksApi();
 app.MapApiKeysApi();
