@@ -5,6 +5,7 @@ using Conversations.WebFrontend.Activity;
 using Conversations.WebFrontend.Analytics;
 using Conversations.WebFrontend.Assistant;
 using Conversations.WebFrontend.Auth;
+using Conversations.WebFrontend.Automation;
 using Conversations.WebFrontend.Bookings;
 using Conversations.WebFrontend.Businesses;
 using Conversations.WebFrontend.Calendar;
@@ -99,6 +100,9 @@ app.MapSubscriptionApi();
 app.MapWebhooksApi();
 app.MapApiKeysApi();
 app.MapActivityApi();
+app.MapAutomationRulesApi();
+app.MapMacrosApi();
+app.MapSlaPoliciesApi();
 app.MapHub<ConversationsHub>(ConversationsHub.Path);
 
 app.Run();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Conversations.Infrastructure.Analytics;
+using Conversations.Infrastructure.Automation;
 using Conversations.Infrastructure.Roles;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Roles;
@@ -23,6 +24,7 @@ public static class AnalyticsApi
         analytics.MapGet("/conversations", ConversationsAsync);
         analytics.MapGet("/revenue", RevenueAsync);
         analytics.MapGet("/performance", PerformanceAsync);
+        analytics.MapGet("/sla", SlaAsync).WithSummary("SLA figures: per target, met in time, breached and running; breaches and met targets per local day.");
         analytics.MapPost("/export", ExportAsync);
         analytics.MapGet("/exports", ExportsAsync);
         return app;
@@ -39,6 +41,10 @@ public static class AnalyticsApi
     private static Task<Results<Ok<PerformanceReport>, ValidationProblem>> PerformanceAsync(
         string? from, string? to, ClaimsPrincipal user, AnalyticsQueries analytics, TimeProvider time, CancellationToken cancellationToken) =>
         ReportAsync(from, to, user, analytics, time, analytics.PerformanceAsync, cancellationToken);
+
+    private static Task<Results<Ok<SlaReport>, ValidationProblem>> SlaAsync(
+        string? from, string? to, ClaimsPrincipal user, AnalyticsQueries analytics, SlaReports sla, TimeProvider time, CancellationToken cancellationToken) =>
+        ReportAsync(from, to, user, analytics, time, sla.ReportAsync, cancellationToken);
 
     /// <summary>Reads a report for the caller's business over the range the query names, or says which field is wrong.</summary>
     private static async Task<Results<Ok<T>, ValidationProblem>> ReportAsync<T>(

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Conversations.Grains.Bookings;
+using Conversations.Grains.Interfaces;
 using Conversations.Infrastructure.Roles;
 using Conversations.Infrastructure.Services;
 using Conversations.WebFrontend.Activity;
@@ -52,7 +53,8 @@ public static class AvailabilityApi
         TypedResults.Ok(OpeningHoursView.From(await catalog.GetBusinessHoursAsync(user.GetBusinessId(), cancellationToken)));
 
     private static async Task<Results<Ok<OpeningHoursView>, ValidationProblem>> SetHoursAsync(
-        OpeningHoursRequest? request, ClaimsPrincipal user, ServiceCatalog catalog, ActivityRecorder activity, CancellationToken cancellationToken)
+        OpeningHoursRequest? request, ClaimsPrincipal user, ServiceCatalog catalog, ActivityRecorder activity, IClusterClient cluster,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var schedule = ScheduleFields.Parse(request?.WeeklyHours, request?.Exceptions, errors);
@@ -63,6 +65,9 @@ public static class AvailabilityApi
 
         var before = OpeningHoursView.From(await catalog.GetBusinessHoursAsync(user.GetBusinessId(), cancellationToken));
         await catalog.SetBusinessHoursAsync(user.GetBusinessId(), schedule, cancellationToken);
+
+        // Automation's business-hours conditions and SLA targets read the hours from the business grain's cache.
+        await cluster.GetGrain<IBusinessGrain>(user.GetBusinessId()).AutomationChangedAsync();
         await SettingsChanges.RecordAsync(
             activity, "general.businessHours", before, OpeningHoursView.From(await catalog.GetBusinessHoursAsync(user.GetBusinessId(), cancellationToken)));
         return TypedResults.Ok(OpeningHoursView.From(schedule));

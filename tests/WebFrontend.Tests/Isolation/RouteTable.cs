@@ -123,6 +123,7 @@ public static class RouteTable
         ["GET /api/analytics/conversations"] = Scoped(AnalyticsRead, _ => new("/api/analytics/conversations")),
         ["GET /api/analytics/revenue"] = Scoped(AnalyticsRead, _ => new("/api/analytics/revenue")),
         ["GET /api/analytics/performance"] = Scoped(AnalyticsRead, _ => new("/api/analytics/performance")),
+        ["GET /api/analytics/sla"] = Scoped(AnalyticsRead, _ => new("/api/analytics/sla")),
         ["POST /api/analytics/export"] = Scoped(AnalyticsRead, _ => new("/api/analytics/export", new { report = "performance" })),
         ["GET /api/analytics/exports"] = Scoped(AnalyticsRead, _ => new("/api/analytics/exports")),
 
@@ -210,6 +211,26 @@ public static class RouteTable
         ["DELETE /api/webhooks/endpoints/{id:guid}"] = Found(IntegrationsManage, w => new($"/api/webhooks/endpoints/{w.WebhookEndpointId}")),
         ["GET /api/webhooks/endpoints/{id:guid}/deliveries"] = Found(IntegrationsManage, w => new($"/api/webhooks/endpoints/{w.WebhookEndpointId}/deliveries")),
         ["POST /api/webhooks/endpoints/{id:guid}/test"] = Found(IntegrationsManage, w => new($"/api/webhooks/endpoints/{w.WebhookEndpointId}/test")),
+
+        // Automation: rules and their log, macros, SLA policies.
+        ["GET /api/automation/rules"] = Scoped(AutomationManage, _ => new("/api/automation/rules")),
+        ["POST /api/automation/rules"] = Scoped(AutomationManage, _ => new("/api/automation/rules", new { name = "B's rule", trigger = "resolved", actions = new[] { new { kind = "hand_off" } } })),
+        ["GET /api/automation/rules/{id:guid}"] = Found(AutomationManage, w => new($"/api/automation/rules/{w.RuleId}")),
+        ["PATCH /api/automation/rules/{id:guid}"] = Found(AutomationManage, w => new($"/api/automation/rules/{w.RuleId}", new { enabled = false })),
+        ["DELETE /api/automation/rules/{id:guid}"] = Found(AutomationManage, w => new($"/api/automation/rules/{w.RuleId}")),
+        ["PUT /api/automation/rules/order"] = Scoped(AutomationManage, w => new("/api/automation/rules/order", new { ruleIds = new[] { w.RuleId } })),
+        ["GET /api/automation/executions"] = Scoped(AutomationManage, w => new($"/api/automation/executions?conversationId={w.ConversationId}")),
+        ["GET /api/macros"] = Scoped(MacrosRun, _ => new("/api/macros")),
+        ["GET /api/macros/{id:guid}"] = Found(MacrosRun, w => new($"/api/macros/{w.MacroId}")),
+        ["POST /api/macros"] = Scoped(MacrosManage, _ => new("/api/macros", new { name = "B's macro", actions = new[] { new { kind = "hand_off" } } })),
+        ["PATCH /api/macros/{id:guid}"] = Found(MacrosManage, w => new($"/api/macros/{w.MacroId}", new { name = "Taken" })),
+        ["DELETE /api/macros/{id:guid}"] = Found(MacrosManage, w => new($"/api/macros/{w.MacroId}")),
+        ["POST /api/conversations/{id:guid}/macros/{macroId:guid}"] = Found(MacrosRun, w => new($"/api/conversations/{w.ConversationId}/macros/{w.MacroId}")),
+        ["GET /api/sla-policies"] = Scoped(SlaManage, _ => new("/api/sla-policies")),
+        ["POST /api/sla-policies"] = Scoped(SlaManage, _ => new("/api/sla-policies", new { name = "B's policy", firstResponseMinutes = 30 })),
+        ["GET /api/sla-policies/{id:guid}"] = Found(SlaManage, w => new($"/api/sla-policies/{w.SlaPolicyId}")),
+        ["PUT /api/sla-policies/{id:guid}"] = Found(SlaManage, w => new($"/api/sla-policies/{w.SlaPolicyId}", new { name = "Taken", firstResponseMinutes = 5 })),
+        ["DELETE /api/sla-policies/{id:guid}"] = Found(SlaManage, w => new($"/api/sla-policies/{w.SlaPolicyId}")),
 
         // The business's plan.
         ["GET /api/subscription"] = Scoped(BillingManage, _ => new("/api/subscription")),
