@@ -28,15 +28,15 @@ public static class AnalyticsApi
         return app;
     }
 
-    private static Task<Results<Ok<ConversationReport>, ValidationProblem>> ConversationsAsync(
+    internal static Task<Results<Ok<ConversationReport>, ValidationProblem>> ConversationsAsync(
         string? from, string? to, ClaimsPrincipal user, AnalyticsQueries analytics, TimeProvider time, CancellationToken cancellationToken) =>
         ReportAsync(from, to, user, analytics, time, analytics.ConversationsAsync, cancellationToken);
 
-    private static Task<Results<Ok<RevenueReport>, ValidationProblem>> RevenueAsync(
+    internal static Task<Results<Ok<RevenueReport>, ValidationProblem>> RevenueAsync(
         string? from, string? to, ClaimsPrincipal user, AnalyticsQueries analytics, TimeProvider time, CancellationToken cancellationToken) =>
         ReportAsync(from, to, user, analytics, time, analytics.RevenueAsync, cancellationToken);
 
-    private static Task<Results<Ok<PerformanceReport>, ValidationProblem>> PerformanceAsync(
+    internal static Task<Results<Ok<PerformanceReport>, ValidationProblem>> PerformanceAsync(
         string? from, string? to, ClaimsPrincipal user, AnalyticsQueries analytics, TimeProvider time, CancellationToken cancellationToken) =>
         ReportAsync(from, to, user, analytics, time, analytics.PerformanceAsync, cancellationToken);
 
@@ -53,7 +53,7 @@ public static class AnalyticsApi
     }
 
     /// <summary>One report as a CSV download, recorded before it is sent.</summary>
-    private static async Task<Results<PushStreamHttpResult, ValidationProblem>> ExportAsync(
+    internal static async Task<Results<PushStreamHttpResult, ValidationProblem>> ExportAsync(
         AnalyticsExportRequest? request, ClaimsPrincipal user, AnalyticsQueries analytics, AnalyticsExports exports, TimeProvider time,
         HttpContext context, CancellationToken cancellationToken)
     {
@@ -85,7 +85,7 @@ public static class AnalyticsApi
             string.Create(CultureInfo.InvariantCulture, $"{report}-{range.From:yyyy-MM-dd}-to-{range.To:yyyy-MM-dd}.csv"));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<AnalyticsExport>>, ValidationProblem>> ExportsAsync(
+    internal static async Task<Results<Ok<IReadOnlyList<AnalyticsExport>>, ValidationProblem>> ExportsAsync(
         int? limit, ClaimsPrincipal user, AnalyticsExports exports, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > MaxExportsListed)

@@ -54,7 +54,7 @@ public static class AssistantApi
     public sealed record BusinessContext(
         string BusinessName, string TimeZone, IReadOnlyList<ServiceOffer> Services, long KnowledgeArticles, AssistantSettingsView Assistant);
 
-    private static async Task<Results<Ok<BusinessContext>, ProblemHttpResult>> ContextAsync(
+    internal static async Task<Results<Ok<BusinessContext>, ProblemHttpResult>> ContextAsync(
         ClaimsPrincipal user, IAssistantDirectory directory, AssistantSettingsStore settings, Npgsql.NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();
@@ -70,10 +70,10 @@ public static class AssistantApi
             (long)(await count.ExecuteScalarAsync(cancellationToken))!, await settings.GetAsync(businessId, cancellationToken)));
     }
 
-    private static async Task<Ok<AssistantSettingsView>> GetSettingsAsync(ClaimsPrincipal user, AssistantSettingsStore store, CancellationToken cancellationToken) =>
+    internal static async Task<Ok<AssistantSettingsView>> GetSettingsAsync(ClaimsPrincipal user, AssistantSettingsStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.GetAsync(user.GetBusinessId(), cancellationToken));
 
-    private static async Task<Results<Ok<AssistantSettingsView>, ProblemHttpResult>> UpdateSettingsAsync(
+    internal static async Task<Results<Ok<AssistantSettingsView>, ProblemHttpResult>> UpdateSettingsAsync(
         AssistantSettingsRequest? request, ClaimsPrincipal user, AssistantSettingsStore store, ActivityRecorder activity, CancellationToken cancellationToken)
     {
         if (request is null)
@@ -124,7 +124,7 @@ public static class AssistantApi
         return TypedResults.Ok(saved);
     }
 
-    private static async Task<Results<Ok<ConversationAssistantView>, ProblemHttpResult>> ConversationAsync(
+    internal static async Task<Results<Ok<ConversationAssistantView>, ProblemHttpResult>> ConversationAsync(
         Guid id, ClaimsPrincipal user, ConversationQueries conversations, AssistantHistory history, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();
@@ -140,7 +140,7 @@ public static class AssistantApi
             activity.LatestHandoff, activity.Handoffs, activity.Turns, activity.Transitions));
     }
 
-    private static async Task<Results<Ok<AssistantUsage>, ProblemHttpResult>> UsageAsync(
+    internal static async Task<Results<Ok<AssistantUsage>, ProblemHttpResult>> UsageAsync(
         string? from, string? to, ClaimsPrincipal user, IAssistantDirectory directory, AssistantHistory history, TimeProvider time, CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();

@@ -53,7 +53,7 @@ public static class TwoFactorApi
     public sealed record SecuritySettings(bool RequireTwoFactor);
 
     /// <summary>The second step: a current code from the app, or one of the recovery codes, each usable once.</summary>
-    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> LoginAsync(
+    internal static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> LoginAsync(
         SecondStepRequest? request, TwoFactorChallenges challenges, TwoFactorStore store, BusinessSuspensions suspensions, [AsParameters] AuthServices services,
         ActivityRecorder activity, HttpContext context, CancellationToken cancellationToken)
     {
@@ -101,11 +101,11 @@ public static class TwoFactorApi
         return TypedResults.Ok(tokens);
     }
 
-    private static async Task<Ok<TwoFactorStatus>> StatusAsync(ClaimsPrincipal user, TwoFactorStore store, CancellationToken cancellationToken) =>
+    internal static async Task<Ok<TwoFactorStatus>> StatusAsync(ClaimsPrincipal user, TwoFactorStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.StatusAsync(user.GetEmployeeId(), cancellationToken));
 
     /// <summary>A new secret for the authenticator app; two-factor is on only once a code from it is confirmed.</summary>
-    private static async Task<Results<Ok<SetupResponse>, ProblemHttpResult>> SetUpAsync(
+    internal static async Task<Results<Ok<SetupResponse>, ProblemHttpResult>> SetUpAsync(
         ClaimsPrincipal user, TwoFactorStore store, CancellationToken cancellationToken)
     {
         if (await store.BeginSetupAsync(user.GetEmployeeId(), cancellationToken) is not { } secret)
@@ -117,7 +117,7 @@ public static class TwoFactorApi
     }
 
     /// <summary>Confirms the app with a code: two-factor is on, and the recovery codes are shown, this once.</summary>
-    private static async Task<Results<Ok<RecoveryCodesResponse>, ProblemHttpResult>> EnableAsync(
+    internal static async Task<Results<Ok<RecoveryCodesResponse>, ProblemHttpResult>> EnableAsync(
         CodeRequest? request, ClaimsPrincipal user, TwoFactorStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var employeeId = user.GetEmployeeId();
@@ -140,7 +140,7 @@ public static class TwoFactorApi
         return TypedResults.Ok(new RecoveryCodesResponse(await store.NewRecoveryCodesAsync(employeeId, now, cancellationToken)));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DisableAsync(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DisableAsync(
         PasswordRequest? request, ClaimsPrincipal user, TwoFactorStore store, EmployeeDirectory employees, IPasswordHasher<EmployeeAccount> passwords,
         CancellationToken cancellationToken)
     {
@@ -160,7 +160,7 @@ public static class TwoFactorApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<RecoveryCodesResponse>, ProblemHttpResult>> RenewRecoveryCodesAsync(
+    internal static async Task<Results<Ok<RecoveryCodesResponse>, ProblemHttpResult>> RenewRecoveryCodesAsync(
         CodeRequest? request, ClaimsPrincipal user, TwoFactorStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var employeeId = user.GetEmployeeId();
@@ -173,10 +173,10 @@ public static class TwoFactorApi
         return TypedResults.Ok(new RecoveryCodesResponse(await store.NewRecoveryCodesAsync(employeeId, now, cancellationToken)));
     }
 
-    private static async Task<Ok<SecuritySettings>> SecurityAsync(ClaimsPrincipal user, TwoFactorStore store, CancellationToken cancellationToken) =>
+    internal static async Task<Ok<SecuritySettings>> SecurityAsync(ClaimsPrincipal user, TwoFactorStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(new SecuritySettings(await store.IsRequiredAsync(user.GetBusinessId(), cancellationToken)));
 
-    private static async Task<Results<Ok<SecuritySettings>, ProblemHttpResult>> ChangeSecurityAsync(
+    internal static async Task<Results<Ok<SecuritySettings>, ProblemHttpResult>> ChangeSecurityAsync(
         SecurityRequest? request, ClaimsPrincipal user, TwoFactorStore store, ActivityRecorder activity, CancellationToken cancellationToken)
     {
         if (request?.RequireTwoFactor is not { } required)

@@ -26,7 +26,7 @@ public static class BookingsApi
         return app;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<BookingView>>, ValidationProblem>> ListAsync(
+    internal static async Task<Results<Ok<IReadOnlyList<BookingView>>, ValidationProblem>> ListAsync(
         string? from, string? to, string? status, Guid? customerId, Guid? staffId,
         ClaimsPrincipal user, PostgresBookings bookings, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -60,13 +60,13 @@ public static class BookingsApi
         return TypedResults.Ok(await bookings.ListAsync(user.GetBusinessId(), start, end, status, customerId, staffId, cancellationToken));
     }
 
-    private static async Task<Results<Ok<BookingView>, ProblemHttpResult>> GetAsync(
+    internal static async Task<Results<Ok<BookingView>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, IBookings bookings, CancellationToken cancellationToken) =>
         await bookings.GetAsync(user.GetBusinessId(), id, cancellationToken) is { } booking
             ? TypedResults.Ok(booking)
             : FieldProblems.NotFound("booking");
 
-    private static async Task<Results<Created<BookingView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    internal static async Task<Results<Created<BookingView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         BookingRequest? request, ClaimsPrincipal user, IBookings bookings, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -111,7 +111,7 @@ public static class BookingsApi
             : Failure(outcome.Failure!);
     }
 
-    private static async Task<Results<Ok<BookingView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    internal static async Task<Results<Ok<BookingView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id, BookingPatch? request, ClaimsPrincipal user, IBookings bookings, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -155,7 +155,7 @@ public static class BookingsApi
     }
 
     /// <summary>Cancels: the booking is kept (with its history) for accounting, and its slot is free again.</summary>
-    private static async Task<Results<Ok<BookingView>, ValidationProblem, ProblemHttpResult>> CancelAsync(
+    internal static async Task<Results<Ok<BookingView>, ValidationProblem, ProblemHttpResult>> CancelAsync(
         Guid id, ClaimsPrincipal user, IBookings bookings, CancellationToken cancellationToken)
     {
         var outcome = await bookings.ChangeAsync(
@@ -163,7 +163,7 @@ public static class BookingsApi
         return outcome.Booking is { } booking ? TypedResults.Ok(booking) : Failure(outcome.Failure!);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<BookingEventView>>, ProblemHttpResult>> HistoryAsync(
+    internal static async Task<Results<Ok<IReadOnlyList<BookingEventView>>, ProblemHttpResult>> HistoryAsync(
         Guid id, ClaimsPrincipal user, PostgresBookings bookings, CancellationToken cancellationToken) =>
         await bookings.HistoryAsync(user.GetBusinessId(), id, cancellationToken) is { } history
             ? TypedResults.Ok(history)

@@ -22,7 +22,7 @@ public static class BusinessesApi
     /// <param name="EmailVerified">False until the owner opens the link e-mailed to them; they may log in meanwhile.</param>
     public sealed record SignUpResponse(Guid BusinessId, Guid EmployeeId, string Email, bool EmailVerified);
 
-    private static async Task<Results<Created<SignUpResponse>, ValidationProblem, ProblemHttpResult>> SignUpAsync(
+    internal static async Task<Results<Created<SignUpResponse>, ValidationProblem, ProblemHttpResult>> SignUpAsync(
         SignUpRequest? request,
         BusinessProvisioning provisioning,
         EmailVerification verification,

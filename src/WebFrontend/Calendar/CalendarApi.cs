@@ -27,7 +27,7 @@ public static class CalendarApi
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<CalendarFeedView>>> ListAsync(
+    internal static async Task<Ok<IReadOnlyList<CalendarFeedView>>> ListAsync(
         ClaimsPrincipal user, CalendarFeeds feeds, EmployeeAccess access, TimeProvider time, HttpRequest request, CancellationToken cancellationToken)
     {
         var list = new List<CalendarFeedView>();
@@ -40,7 +40,7 @@ public static class CalendarApi
         return TypedResults.Ok<IReadOnlyList<CalendarFeedView>>(list);
     }
 
-    private static async Task<Results<Ok<CalendarFeedView>, ProblemHttpResult>> RotateAsync(
+    internal static async Task<Results<Ok<CalendarFeedView>, ProblemHttpResult>> RotateAsync(
         string kind, ClaimsPrincipal user, CalendarFeeds feeds, EmployeeAccess access, TimeProvider time, HttpRequest request, CancellationToken cancellationToken)
     {
         if (kind is not (Business or Employee))
@@ -57,7 +57,7 @@ public static class CalendarApi
         return TypedResults.Ok(View(kind, feed, request));
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound>> FeedAsync(
+    internal static async Task<Results<ContentHttpResult, NotFound>> FeedAsync(
         string secret, CalendarFeeds feeds, CalendarRenderer renderer, TimeProvider time, CancellationToken cancellationToken)
     {
         if (secret.Length is < 20 or > 100 || await feeds.FindAsync(secret, cancellationToken) is not { } feed)

@@ -57,7 +57,7 @@ public static partial class HandlingApi
         public Task<ConversationSummary?> FindAsync() => Queries.FindAsync(BusinessId, Id, CancellationToken);
     }
 
-    private static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> TakeOverAsync(
+    internal static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> TakeOverAsync(
         [AsParameters] Handling handling, EmployeeDirectory employees, WorkspaceSettingsStore settings)
     {
         if (await handling.FindAsync() is null)
@@ -74,7 +74,7 @@ public static partial class HandlingApi
         return await AnswerAsync(handling, await handling.Grain.TakeOverAsync(handling.EmployeeId, announceAs), employees);
     }
 
-    private static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> ReleaseAsync(
+    internal static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> ReleaseAsync(
         [AsParameters] Handling handling, EmployeeDirectory employees)
     {
         if (await handling.FindAsync() is null)
@@ -86,7 +86,7 @@ public static partial class HandlingApi
     }
 
     /// <summary>Sends the conversation to the humans' queue; an online agent with room gets it at once.</summary>
-    private static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> HandOffAsync(
+    internal static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> HandOffAsync(
         [AsParameters] Handling handling)
     {
         if (await handling.FindAsync() is null)
@@ -101,11 +101,11 @@ public static partial class HandlingApi
         return TypedResults.Ok((await handling.FindAsync())!);
     }
 
-    private static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> AssignAsync(
+    internal static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> AssignAsync(
         [AsParameters] Handling handling, AssignRequest? request, EmployeeDirectory employees, Notifications notifications) =>
         await HandOverAsync(handling, request?.EmployeeId, required: false, employees, notifications);
 
-    private static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> TransferAsync(
+    internal static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> TransferAsync(
         [AsParameters] Handling handling, AssignRequest? request, EmployeeDirectory employees, Notifications notifications) =>
         await HandOverAsync(handling, request?.EmployeeId, required: true, employees, notifications);
 
@@ -140,7 +140,7 @@ public static partial class HandlingApi
         return await AnswerAsync(handling, change, employees);
     }
 
-    private static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> SetStatusAsync(
+    internal static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> SetStatusAsync(
         [AsParameters] Handling handling, StatusRequest? request, TimeProvider time)
     {
         ConversationStatus? status = request?.Status switch
@@ -175,7 +175,7 @@ public static partial class HandlingApi
         return TypedResults.Ok((await handling.FindAsync())!);
     }
 
-    private static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> ChangeLabelsAsync(
+    internal static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> ChangeLabelsAsync(
         [AsParameters] Handling handling, LabelsRequest? request)
     {
         var add = (request?.Add ?? []).Select(l => l.Trim().ToLowerInvariant()).ToArray();
@@ -203,7 +203,7 @@ public static partial class HandlingApi
         return TypedResults.Ok((await handling.FindAsync())!);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<AssignmentRecord>>, ProblemHttpResult>> HistoryAsync(
+    internal static async Task<Results<Ok<IReadOnlyList<AssignmentRecord>>, ProblemHttpResult>> HistoryAsync(
         Guid conversationId, ClaimsPrincipal user, ConversationQueries queries, CancellationToken cancellationToken) =>
         await queries.FindAsync(user.GetBusinessId(), conversationId, cancellationToken) is null
             ? NotFound()

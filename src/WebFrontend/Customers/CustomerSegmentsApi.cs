@@ -23,14 +23,14 @@ public static class CustomerSegmentsApi
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<CustomerSegment>>> ListAsync(ClaimsPrincipal user, CustomerSegments segments, CancellationToken cancellationToken) =>
+    internal static async Task<Ok<IReadOnlyList<CustomerSegment>>> ListAsync(ClaimsPrincipal user, CustomerSegments segments, CancellationToken cancellationToken) =>
         TypedResults.Ok(await segments.ListAsync(user.GetBusinessId(), cancellationToken));
 
-    private static async Task<Results<Ok<CustomerSegment>, ProblemHttpResult>> GetAsync(
+    internal static async Task<Results<Ok<CustomerSegment>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, CustomerSegments segments, CancellationToken cancellationToken) =>
         await segments.GetAsync(user.GetBusinessId(), id, cancellationToken) is { } segment ? TypedResults.Ok(segment) : FieldProblems.NotFound("segment");
 
-    private static async Task<Results<Created<CustomerSegment>, ValidationProblem>> CreateAsync(
+    internal static async Task<Results<Created<CustomerSegment>, ValidationProblem>> CreateAsync(
         SegmentRequest? request, ClaimsPrincipal user, CustomerSegments segments, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = Validate(request, null);
@@ -43,7 +43,7 @@ public static class CustomerSegmentsApi
         return TypedResults.Created($"/api/customers/segments/{created.Id}", created);
     }
 
-    private static async Task<Results<Ok<CustomerSegment>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    internal static async Task<Results<Ok<CustomerSegment>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id, SegmentRequest? request, ClaimsPrincipal user, CustomerSegments segments, TimeProvider time, CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();
@@ -63,11 +63,11 @@ public static class CustomerSegmentsApi
             : FieldProblems.NotFound("segment");
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         Guid id, ClaimsPrincipal user, CustomerSegments segments, CancellationToken cancellationToken) =>
         await segments.DeleteAsync(user.GetBusinessId(), id, cancellationToken) ? TypedResults.NoContent() : FieldProblems.NotFound("segment");
 
-    private static async Task<Results<Ok<CustomerPage>, ValidationProblem, ProblemHttpResult>> CustomersAsync(
+    internal static async Task<Results<Ok<CustomerPage>, ValidationProblem, ProblemHttpResult>> CustomersAsync(
         Guid id, string? cursor, int? limit, ClaimsPrincipal user, CustomerSegments segments, CustomerDirectory customers, CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();

@@ -37,7 +37,7 @@ public static partial class CustomersApi
         return app;
     }
 
-    private static async Task<Results<Ok<CustomerPage>, ValidationProblem>> ListAsync(
+    internal static async Task<Results<Ok<CustomerPage>, ValidationProblem>> ListAsync(
         string? search, string? tag, bool? vip, string? cursor, int? limit, ClaimsPrincipal user, CustomerDirectory customers, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -64,13 +64,13 @@ public static partial class CustomersApi
         return TypedResults.Ok(await customers.ListAsync(user.GetBusinessId(), new CustomerFilter(search, tag, vip), cursor, limit ?? 50, cancellationToken));
     }
 
-    private static async Task<Results<Ok<CustomerRecord>, ProblemHttpResult>> GetAsync(
+    internal static async Task<Results<Ok<CustomerRecord>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, CustomerDirectory customers, CancellationToken cancellationToken) =>
         await customers.GetAsync(user.GetBusinessId(), id, cancellationToken) is { } customer
             ? TypedResults.Ok(customer)
             : FieldProblems.NotFound("customer");
 
-    private static async Task<Results<Created<CustomerRecord>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    internal static async Task<Results<Created<CustomerRecord>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CustomerRequest? request, ClaimsPrincipal user, CustomerDirectory customers, TimeProvider time, CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();
@@ -87,7 +87,7 @@ public static partial class CustomersApi
             : FieldProblems.Conflict(result.DuplicateField!, "Another customer already has this value.");
     }
 
-    private static async Task<Results<Ok<CustomerRecord>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    internal static async Task<Results<Ok<CustomerRecord>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id, CustomerRequest? request, ClaimsPrincipal user, CustomerDirectory customers, TimeProvider time, CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();
@@ -113,7 +113,7 @@ public static partial class CustomersApi
         };
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         Guid id, ClaimsPrincipal user, CustomerDirectory customers, CancellationToken cancellationToken) =>
         await customers.DeleteAsync(user.GetBusinessId(), id, cancellationToken) switch
         {

@@ -38,10 +38,10 @@ public static class ApiKeysApi
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<ApiKeyView>>> ListAsync(ClaimsPrincipal user, ApiKeyStore keys, CancellationToken cancellationToken) =>
+    internal static async Task<Ok<IReadOnlyList<ApiKeyView>>> ListAsync(ClaimsPrincipal user, ApiKeyStore keys, CancellationToken cancellationToken) =>
         TypedResults.Ok(await keys.ListAsync(user.GetBusinessId(), cancellationToken));
 
-    private static async Task<Results<Created<ApiKeyView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    internal static async Task<Results<Created<ApiKeyView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         ApiKeyRequest? request, ClaimsPrincipal user, ApiKeyStore keys, EmployeeAccess access, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -80,7 +80,7 @@ public static class ApiKeysApi
         return TypedResults.Created($"/api/api-keys/{created.Id}", created);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
         Guid id, ClaimsPrincipal user, ApiKeyStore keys, CancellationToken cancellationToken) =>
         await keys.RevokeAsync(user.GetBusinessId(), id, cancellationToken)
             ? TypedResults.NoContent()

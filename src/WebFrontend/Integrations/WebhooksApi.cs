@@ -33,11 +33,11 @@ public static class WebhooksApi
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<WebhookEndpointView>>> ListAsync(
+    internal static async Task<Ok<IReadOnlyList<WebhookEndpointView>>> ListAsync(
         ClaimsPrincipal user, WebhookEndpoints endpoints, CancellationToken cancellationToken) =>
         TypedResults.Ok(await endpoints.ListAsync(user.GetBusinessId(), cancellationToken));
 
-    private static async Task<Results<Created<WebhookEndpointView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    internal static async Task<Results<Created<WebhookEndpointView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         WebhookEndpointRequest? request, ClaimsPrincipal user, WebhookEndpoints endpoints, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var changes = Validate(request, partial: false, out var errors);
@@ -57,13 +57,13 @@ public static class WebhooksApi
         return TypedResults.Created($"/api/webhooks/endpoints/{created.Id}", created);
     }
 
-    private static async Task<Results<Ok<WebhookEndpointView>, ProblemHttpResult>> GetAsync(
+    internal static async Task<Results<Ok<WebhookEndpointView>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, WebhookEndpoints endpoints, CancellationToken cancellationToken) =>
         await endpoints.FindAsync(user.GetBusinessId(), id, cancellationToken) is { } endpoint
             ? TypedResults.Ok(endpoint)
             : FieldProblems.NotFound("webhook endpoint");
 
-    private static async Task<Results<Ok<WebhookEndpointView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    internal static async Task<Results<Ok<WebhookEndpointView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id, WebhookEndpointRequest? request, ClaimsPrincipal user, WebhookEndpoints endpoints, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var changes = Validate(request, partial: true, out var errors);
@@ -86,14 +86,14 @@ public static class WebhooksApi
         return TypedResults.Ok(updated);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         Guid id, ClaimsPrincipal user, WebhookEndpoints endpoints, CancellationToken cancellationToken) =>
         await endpoints.DeleteAsync(user.GetBusinessId(), id, cancellationToken)
             ? TypedResults.NoContent()
             : FieldProblems.NotFound("webhook endpoint");
 
     /// <summary>The endpoint's deliveries, newest first, with each one's last attempt (status code, duration, error).</summary>
-    private static async Task<Results<Ok<WebhookDeliveryPage>, ValidationProblem, ProblemHttpResult>> DeliveriesAsync(
+    internal static async Task<Results<Ok<WebhookDeliveryPage>, ValidationProblem, ProblemHttpResult>> DeliveriesAsync(
         Guid id, int? offset, int? limit, ClaimsPrincipal user, WebhookEndpoints endpoints, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -118,7 +118,7 @@ public static class WebhooksApi
     }
 
     /// <summary>Queues a <c>ping</c> event to the endpoint (enabled or not, it goes once the endpoint is enabled).</summary>
-    private static async Task<Results<Accepted<WebhookDeliveryView>, ProblemHttpResult>> TestAsync(
+    internal static async Task<Results<Accepted<WebhookDeliveryView>, ProblemHttpResult>> TestAsync(
         Guid id, ClaimsPrincipal user, WebhookEndpoints endpoints, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();

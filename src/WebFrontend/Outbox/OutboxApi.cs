@@ -17,7 +17,7 @@ public static class OutboxApi
         return app;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<LocalDelivery>>, ValidationProblem>> ListAsync(
+    internal static async Task<Results<Ok<IReadOnlyList<LocalDelivery>>, ValidationProblem>> ListAsync(
         string? before, string? limit, ClaimsPrincipal user, LocalOutbox outbox, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();

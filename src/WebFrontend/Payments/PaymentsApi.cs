@@ -38,7 +38,7 @@ public static class PaymentsApi
     /// <param name="Configured">Whether the platform has a Stripe account; without one bookings are paid on site whatever the settings say.</param>
     public sealed record PaymentSettingsView(bool Configured, bool OnlinePayments, string RefundPolicy, int? RefundWindowHours);
 
-    private static async Task<Results<Ok<PaymentLinkView>, ProblemHttpResult>> CreateLinkAsync(
+    internal static async Task<Results<Ok<PaymentLinkView>, ProblemHttpResult>> CreateLinkAsync(
         Guid id, PaymentLinkRequest? request, ClaimsPrincipal user, IBookings bookings, StripeAccount stripe, StripePaymentLinks links,
         PaymentNotices notices, CancellationToken cancellationToken)
     {
@@ -74,17 +74,17 @@ public static class PaymentsApi
         return TypedResults.Ok(new PaymentLinkView(payment, outcome.Reused, sent, notSent));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<PaymentView>>, ProblemHttpResult>> ListAsync(
+    internal static async Task<Results<Ok<IReadOnlyList<PaymentView>>, ProblemHttpResult>> ListAsync(
         Guid id, ClaimsPrincipal user, BookingPayments payments, CancellationToken cancellationToken) =>
         await payments.ListAsync(user.GetBusinessId(), id, cancellationToken) is { } list
             ? TypedResults.Ok(list)
             : FieldProblems.NotFound("booking");
 
-    private static async Task<Ok<PaymentSettingsView>> GetSettingsAsync(
+    internal static async Task<Ok<PaymentSettingsView>> GetSettingsAsync(
         ClaimsPrincipal user, PaymentSettingsStore settings, StripeAccount stripe, CancellationToken cancellationToken) =>
         TypedResults.Ok(View(stripe, await settings.GetAsync(user.GetBusinessId(), cancellationToken)));
 
-    private static async Task<Results<Ok<PaymentSettingsView>, ValidationProblem, ProblemHttpResult>> UpdateSettingsAsync(
+    internal static async Task<Results<Ok<PaymentSettingsView>, ValidationProblem, ProblemHttpResult>> UpdateSettingsAsync(
         PaymentSettingsRequest? request, ClaimsPrincipal user, PaymentSettingsStore settings, StripeAccount stripe, ActivityRecorder activity,
         CancellationToken cancellationToken)
     {

@@ -24,7 +24,7 @@ public static class StripeWebhookApi
 
     public sealed record Receipt(string EventId, string Type, bool Duplicate);
 
-    private static async Task<Results<Ok<Receipt>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(
+    internal static async Task<Results<Ok<Receipt>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(
         HttpRequest request, StripeEvents events, IOptions<StripeOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!options.Value.IsConfigured || options.Value.WebhookSecret is not { Length: > 0 } secret)

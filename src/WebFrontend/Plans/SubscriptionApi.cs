@@ -41,7 +41,7 @@ public static class SubscriptionApi
     /// <param name="Sold">Whether the plan can be bought online (it has a Stripe price).</param>
     public sealed record PlanOffer(string Id, string Name, int? Agents, int? AiConversationsPerMonth, bool Sold);
 
-    private static async Task<Ok<SubscriptionState>> GetAsync(
+    internal static async Task<Ok<SubscriptionState>> GetAsync(
         ClaimsPrincipal user, SubscriptionStore subscriptions, PlanCatalog plans, PlanLimits limits, IOptions<StripeOptions> stripe,
         CancellationToken cancellationToken)
     {
@@ -54,11 +54,11 @@ public static class SubscriptionApi
             effective.Id, subscription.Status, subscription.CurrentPeriodEnd, subscription.CancelAtPeriodEnd, effective, usage, offers));
     }
 
-    private static async Task<Ok<IReadOnlyList<InvoiceView>>> InvoicesAsync(
+    internal static async Task<Ok<IReadOnlyList<InvoiceView>>> InvoicesAsync(
         ClaimsPrincipal user, SubscriptionStore subscriptions, CancellationToken cancellationToken) =>
         TypedResults.Ok(await subscriptions.ListInvoicesAsync(user.GetBusinessId(), 100, cancellationToken));
 
-    private static async Task<Results<Ok<CheckoutView>, ProblemHttpResult>> CheckoutAsync(
+    internal static async Task<Results<Ok<CheckoutView>, ProblemHttpResult>> CheckoutAsync(
         PlanRequest? request, ClaimsPrincipal user, StripeAccount stripe, PlatformBilling billing, BusinessProvisioning businesses,
         CancellationToken cancellationToken)
     {
@@ -73,7 +73,7 @@ public static class SubscriptionApi
         return outcome.CheckoutUrl is { } url ? TypedResults.Ok(new CheckoutView(url)) : PaymentProblems.Of(outcome.Refusal!);
     }
 
-    private static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> UpgradeAsync(
+    internal static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> UpgradeAsync(
         PlanRequest? request, ClaimsPrincipal user, StripeAccount stripe, PlatformBilling billing, CancellationToken cancellationToken)
     {
         if (NotConfigured(stripe) is { } refused)
@@ -85,7 +85,7 @@ public static class SubscriptionApi
         return outcome.Subscription is { } subscription ? TypedResults.Ok(subscription) : PaymentProblems.Of(outcome.Refusal!);
     }
 
-    private static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> CancelAsync(
+    internal static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> CancelAsync(
         ClaimsPrincipal user, StripeAccount stripe, PlatformBilling billing, CancellationToken cancellationToken)
     {
         if (NotConfigured(stripe) is { } refused)

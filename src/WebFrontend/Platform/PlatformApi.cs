@@ -32,7 +32,7 @@ public static class PlatformApi
 
     public sealed record SuspendRequest(string? Reason);
 
-    private static async Task<Results<Ok<PlatformToken>, ProblemHttpResult>> LoginAsync(
+    internal static async Task<Results<Ok<PlatformToken>, ProblemHttpResult>> LoginAsync(
         PlatformLoginRequest? request, PlatformAdmins admins, PlatformTokenIssuer issuer, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request?.Email) || string.IsNullOrEmpty(request.Password))
@@ -49,7 +49,7 @@ public static class PlatformApi
         return TypedResults.Ok(new PlatformToken(token.Token, "Bearer", token.ExpiresAt));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<BusinessOverview>>, ProblemHttpResult>> ListAsync(
+    internal static async Task<Results<Ok<IReadOnlyList<BusinessOverview>>, ProblemHttpResult>> ListAsync(
         string? q, string? suspended, string? limit, string? offset, BusinessSuspensions businesses, CancellationToken cancellationToken)
     {
         bool? onlySuspended = null;
@@ -78,7 +78,7 @@ public static class PlatformApi
         return TypedResults.Ok(await businesses.ListAsync(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), onlySuspended, pageSize, skip, cancellationToken));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> SuspendAsync(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> SuspendAsync(
         Guid id, SuspendRequest? request, BusinessSuspensions businesses, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var reason = request?.Reason?.Trim();
@@ -101,7 +101,7 @@ public static class PlatformApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> ReactivateAsync(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> ReactivateAsync(
         Guid id, BusinessSuspensions businesses, CancellationToken cancellationToken) =>
         await businesses.SetAsync(id, suspend: false, null, cancellationToken) is null ? FieldProblems.NotFound("business") : TypedResults.NoContent();
 }

@@ -35,13 +35,13 @@ public static partial class RolesApi
         public Guid BusinessId => User.GetBusinessId();
     }
 
-    private static async Task<Ok<IReadOnlyList<RoleView>>> ListAsync([AsParameters] RoleServices roles) =>
+    internal static async Task<Ok<IReadOnlyList<RoleView>>> ListAsync([AsParameters] RoleServices roles) =>
         TypedResults.Ok(await roles.Store.ListAsync(roles.BusinessId, roles.CancellationToken));
 
-    private static async Task<Results<Ok<RoleView>, ProblemHttpResult>> GetAsync(Guid id, [AsParameters] RoleServices roles) =>
+    internal static async Task<Results<Ok<RoleView>, ProblemHttpResult>> GetAsync(Guid id, [AsParameters] RoleServices roles) =>
         await roles.Store.GetAsync(roles.BusinessId, id, roles.CancellationToken) is { } role ? TypedResults.Ok(role) : FieldProblems.NotFound("role");
 
-    private static async Task<Results<Created<RoleView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    internal static async Task<Results<Created<RoleView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         RoleRequest? request, [AsParameters] RoleServices roles)
     {
         var errors = new Dictionary<string, string[]>();
@@ -68,7 +68,7 @@ public static partial class RolesApi
         return TypedResults.Created($"/api/roles/{role.Id}", role);
     }
 
-    private static async Task<Results<Ok<RoleView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    internal static async Task<Results<Ok<RoleView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id, RoleRequest? request, [AsParameters] RoleServices roles)
     {
         var errors = new Dictionary<string, string[]>();
@@ -110,7 +110,7 @@ public static partial class RolesApi
         return TypedResults.Ok(role);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, [AsParameters] RoleServices roles)
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, [AsParameters] RoleServices roles)
     {
         if (await roles.Store.GetAsync(roles.BusinessId, id, roles.CancellationToken) is not { } current)
         {

@@ -26,16 +26,16 @@ public static partial class ServicesApi
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<ServiceView>>> ListAsync(ClaimsPrincipal user, ServiceCatalog catalog, CancellationToken cancellationToken) =>
+    internal static async Task<Ok<IReadOnlyList<ServiceView>>> ListAsync(ClaimsPrincipal user, ServiceCatalog catalog, CancellationToken cancellationToken) =>
         TypedResults.Ok<IReadOnlyList<ServiceView>>((await catalog.ListAsync(user.GetBusinessId(), cancellationToken)).Select(ServiceView.From).ToList());
 
-    private static async Task<Results<Ok<ServiceView>, ProblemHttpResult>> GetAsync(
+    internal static async Task<Results<Ok<ServiceView>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, ServiceCatalog catalog, CancellationToken cancellationToken) =>
         await catalog.GetAsync(user.GetBusinessId(), id, cancellationToken) is { } service
             ? TypedResults.Ok(ServiceView.From(service))
             : FieldProblems.NotFound("service");
 
-    private static async Task<Results<Created<ServiceView>, ValidationProblem>> CreateAsync(
+    internal static async Task<Results<Created<ServiceView>, ValidationProblem>> CreateAsync(
         ServiceRequest? request, ClaimsPrincipal user, ServiceCatalog catalog, TimeProvider time, CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();
@@ -50,7 +50,7 @@ public static partial class ServicesApi
         return TypedResults.Created($"/api/services/{created.Id}", ServiceView.From(created));
     }
 
-    private static async Task<Results<Ok<ServiceView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    internal static async Task<Results<Ok<ServiceView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id, ServiceRequest? request, ClaimsPrincipal user, ServiceCatalog catalog, TimeProvider time, CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();
@@ -72,7 +72,7 @@ public static partial class ServicesApi
             : FieldProblems.NotFound("service");
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         Guid id, ClaimsPrincipal user, ServiceCatalog catalog, CancellationToken cancellationToken) =>
         await catalog.DeleteAsync(user.GetBusinessId(), id, cancellationToken) switch
         {

@@ -20,14 +20,14 @@ public static partial class WhatsAppSettingsApi
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<WhatsAppChannelView>>> ListAsync(
+    internal static async Task<Ok<IReadOnlyList<WhatsAppChannelView>>> ListAsync(
         ClaimsPrincipal user, WhatsAppChannelDirectory channels, CancellationToken cancellationToken)
     {
         var list = await channels.ListAsync(user.GetBusinessId(), cancellationToken);
         return TypedResults.Ok<IReadOnlyList<WhatsAppChannelView>>(list.Select(WhatsAppChannelView.From).ToList());
     }
 
-    private static async Task<Results<Ok<WhatsAppChannelView>, ValidationProblem, ProblemHttpResult>> SaveAsync(
+    internal static async Task<Results<Ok<WhatsAppChannelView>, ValidationProblem, ProblemHttpResult>> SaveAsync(
         WhatsAppChannelRequest? request,
         ClaimsPrincipal user,
         WhatsAppChannelDirectory channels,
@@ -90,7 +90,7 @@ public static partial class WhatsAppSettingsApi
             : TypedResults.Ok(WhatsAppChannelView.From(saved));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         Guid id, ClaimsPrincipal user, ChannelSettingsStore store, CancellationToken cancellationToken)
     {
         return await store.DeleteAsync(user.GetBusinessId(), id, cancellationToken)

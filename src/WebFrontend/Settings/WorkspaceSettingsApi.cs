@@ -21,10 +21,10 @@ public static class WorkspaceSettingsApi
 
     public sealed record WorkspaceSettingsRequest(bool? AnnounceAgentJoined);
 
-    private static async Task<Ok<WorkspaceSettings>> GetAsync(ClaimsPrincipal user, WorkspaceSettingsStore store, CancellationToken cancellationToken) =>
+    internal static async Task<Ok<WorkspaceSettings>> GetAsync(ClaimsPrincipal user, WorkspaceSettingsStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.ReadAsync(user.GetBusinessId(), cancellationToken));
 
-    private static async Task<Ok<WorkspaceSettings>> UpdateAsync(
+    internal static async Task<Ok<WorkspaceSettings>> UpdateAsync(
         WorkspaceSettingsRequest? request, ClaimsPrincipal user, WorkspaceSettingsStore store, ActivityRecorder activity, CancellationToken cancellationToken)
     {
         var current = await store.ReadAsync(user.GetBusinessId(), cancellationToken);

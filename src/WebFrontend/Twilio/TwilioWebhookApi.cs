@@ -22,7 +22,7 @@ public static class TwilioWebhookApi
         return app;
     }
 
-    private static async Task<Results<Ok<DeliveryReceipt>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(
+    internal static async Task<Results<Ok<DeliveryReceipt>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(
         HttpRequest request,
         WhatsAppChannelDirectory channels,
         InboundDispatcher dispatcher,

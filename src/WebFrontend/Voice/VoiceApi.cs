@@ -31,10 +31,10 @@ public static class VoiceApi
 
     public sealed record TranscribeRequest(Guid? MessageId);
 
-    private static async Task<Ok<VoiceSettingsView>> GetSettingsAsync(ClaimsPrincipal user, VoiceSettingsStore store, CancellationToken cancellationToken) =>
+    internal static async Task<Ok<VoiceSettingsView>> GetSettingsAsync(ClaimsPrincipal user, VoiceSettingsStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.GetAsync(user.GetBusinessId(), cancellationToken));
 
-    private static async Task<Results<Ok<VoiceSettingsView>, ProblemHttpResult>> UpdateSettingsAsync(
+    internal static async Task<Results<Ok<VoiceSettingsView>, ProblemHttpResult>> UpdateSettingsAsync(
         VoiceSettingsRequest? request, ClaimsPrincipal user, VoiceSettingsStore store, ActivityRecorder activity, CancellationToken cancellationToken)
     {
         if (request is null)
@@ -67,7 +67,7 @@ public static class VoiceApi
     }
 
     /// <summary>Transcribes one voice note now, whether or not the business transcribes automatically.</summary>
-    private static async Task<Results<Ok<VoiceTranscription>, ProblemHttpResult>> TranscribeAsync(
+    internal static async Task<Results<Ok<VoiceTranscription>, ProblemHttpResult>> TranscribeAsync(
         TranscribeRequest? request, ClaimsPrincipal user, VoiceMessages messages, IVoiceTranscriber transcriber, IGrainFactory grains,
         CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ public static class WhatsAppWebhookApi
         return app;
     }
 
-    private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> VerifyAsync(
+    internal static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> VerifyAsync(
         [FromQuery(Name = "hub.mode")] string? mode,
         [FromQuery(Name = "hub.verify_token")] string? verifyToken,
         [FromQuery(Name = "hub.challenge")] string? challenge,
@@ -55,7 +55,7 @@ public static class WhatsAppWebhookApi
         return TypedResults.Text(challenge, "text/plain");
     }
 
-    private static async Task<Results<Ok<DeliveryReceipt>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(
+    internal static async Task<Results<Ok<DeliveryReceipt>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(
         HttpRequest request,
         WhatsAppChannelDirectory channels,
         InboundDispatcher dispatcher,

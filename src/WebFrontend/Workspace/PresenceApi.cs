@@ -20,7 +20,7 @@ public static class PresenceApi
 
     public sealed record EmployeePresence(Guid EmployeeId, string DisplayName, Presence Presence);
 
-    private static async Task<Ok<IReadOnlyList<EmployeePresence>>> ListAsync(
+    internal static async Task<Ok<IReadOnlyList<EmployeePresence>>> ListAsync(
         ClaimsPrincipal user, EmployeeDirectory employees, IClusterClient cluster, CancellationToken cancellationToken)
     {
         var team = (await employees.ListAsync(user.GetBusinessId(), cancellationToken)).Where(e => e.Status == EmployeeStatus.Active).ToList();

@@ -25,10 +25,10 @@ public static class WebPushApi
 
     public sealed record PublicKey(string Key);
 
-    private static async Task<Ok<PublicKey>> PublicKeyAsync(WebPush push, CancellationToken cancellationToken) =>
+    internal static async Task<Ok<PublicKey>> PublicKeyAsync(WebPush push, CancellationToken cancellationToken) =>
         TypedResults.Ok(new PublicKey(await push.PublicKeyAsync(cancellationToken)));
 
-    private static async Task<Results<NoContent, ValidationProblem>> SubscribeAsync(
+    internal static async Task<Results<NoContent, ValidationProblem>> SubscribeAsync(
         SubscriptionRequest? request, ClaimsPrincipal user, WebPush push, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -57,7 +57,7 @@ public static class WebPushApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> UnsubscribeAsync(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> UnsubscribeAsync(
         SubscriptionRequest? request, ClaimsPrincipal user, WebPush push, CancellationToken cancellationToken) =>
         request?.Endpoint is { } endpoint && await push.UnsubscribeAsync(user.GetEmployeeId(), endpoint, cancellationToken)
             ? TypedResults.NoContent()
