@@ -23,19 +23,22 @@ public static class AnalyticsApi
         analytics.MapGet("/conversations", ConversationsAsync);
         analytics.MapGet("/revenue", RevenueAsync);
         analytics.MapGet("/performance", PerformanceAsync);
-        analytics.MapPost("/export", ExportAsync);
+        analytics.MapPost("/export", ExportAsync).Produces<string>(StatusCodes.Status200OK, "text/csv");
         analytics.MapGet("/exports", ExportsAsync);
         return app;
     }
 
+    /// <summary>Conversations per day (started, reopened, assistant-only or with a human, messages, response times) over a date range (from/to in the business's time zone; the last 30 days by default).</summary>
     internal static Task<Results<Ok<ConversationReport>, ValidationProblem>> ConversationsAsync(
         string? from, string? to, ClaimsPrincipal user, AnalyticsQueries analytics, TimeProvider time, CancellationToken cancellationToken) =>
         ReportAsync(from, to, user, analytics, time, analytics.ConversationsAsync, cancellationToken);
 
+    /// <summary>Booking revenue per day and per service, with totals per currency, over a date range (from/to in the business's time zone; the last 30 days by default).</summary>
     internal static Task<Results<Ok<RevenueReport>, ValidationProblem>> RevenueAsync(
         string? from, string? to, ClaimsPrincipal user, AnalyticsQueries analytics, TimeProvider time, CancellationToken cancellationToken) =>
         ReportAsync(from, to, user, analytics, time, analytics.RevenueAsync, cancellationToken);
 
+    /// <summary>Per-employee performance (conversations handled, messages, takeovers, first-response and resolution times) over a date range (from/to; the last 30 days by default).</summary>
     internal static Task<Results<Ok<PerformanceReport>, ValidationProblem>> PerformanceAsync(
         string? from, string? to, ClaimsPrincipal user, AnalyticsQueries analytics, TimeProvider time, CancellationToken cancellationToken) =>
         ReportAsync(from, to, user, analytics, time, analytics.PerformanceAsync, cancellationToken);
@@ -85,6 +88,7 @@ public static class AnalyticsApi
             string.Create(CultureInfo.InvariantCulture, $"{report}-{range.From:yyyy-MM-dd}-to-{range.To:yyyy-MM-dd}.csv"));
     }
 
+    /// <summary>The business's most recent analytics exports, newest first (limit 1 to 100, 50 by default).</summary>
     internal static async Task<Results<Ok<IReadOnlyList<AnalyticsExport>>, ValidationProblem>> ExportsAsync(
         int? limit, ClaimsPrincipal user, AnalyticsExports exports, CancellationToken cancellationToken)
     {

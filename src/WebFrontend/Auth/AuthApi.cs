@@ -25,7 +25,7 @@ public static class AuthApi
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
         auth.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Credentials);
-        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous();
+        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous().ProducesProblem(StatusCodes.Status401Unauthorized);
         auth.MapPost("/logout", LogoutAsync).RequireOwnAccount();
         auth.MapPost("/logout-all", LogoutAllAsync).RequireOwnAccount();
         auth.MapPost("/accept-invitation", AcceptInvitationAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Credentials);
@@ -135,6 +135,7 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
+    /// <summary>Accepts an e-mailed invitation: sets the new employee's display name and password and signs them in (tokens and refresh cookie).</summary>
     internal static async Task<Results<Ok<TokenResponse>, ValidationProblem>> AcceptInvitationAsync(
         AcceptInvitationRequest? request,
         [AsParameters] AuthServices services,

@@ -19,6 +19,7 @@ public static class EmailVerificationApi
 
     public sealed record VerifyEmailRequest(string? Token);
 
+    /// <summary>Confirms an e-mail address with the token from the verification e-mail; a used or expired token is a validation problem.</summary>
     internal static async Task<Results<NoContent, ValidationProblem>> VerifyAsync(
         VerifyEmailRequest? request, EmailVerification verification, TimeProvider time, CancellationToken cancellationToken)
     {

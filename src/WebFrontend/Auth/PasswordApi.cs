@@ -26,6 +26,7 @@ public static class PasswordApi
 
     public sealed record ResetPasswordRequest(string? Token, string? NewPassword);
 
+    /// <summary>Changes the caller's password after checking the current one; the caller's other sessions end.</summary>
     internal static async Task<Results<NoContent, ValidationProblem>> ChangeAsync(
         ChangePasswordRequest? request,
         ClaimsPrincipal user,
@@ -81,6 +82,7 @@ public static class PasswordApi
         return TypedResults.Accepted((string?)null);
     }
 
+    /// <summary>Sets a new password with the token from the password-reset e-mail; the token works once, and every session of the account ends.</summary>
     internal static async Task<Results<NoContent, ValidationProblem>> ResetAsync(
         ResetPasswordRequest? request,
         [AsParameters] AuthServices services,

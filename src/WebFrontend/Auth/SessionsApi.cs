@@ -31,6 +31,7 @@ public static class SessionsApi
             .ToList());
     }
 
+    /// <summary>Ends one of the caller's sessions (its refresh token stops working at once); ending the current one also clears the refresh cookie.</summary>
     internal static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
         Guid id, ClaimsPrincipal user, IGrainFactory grains, HttpContext context)
     {

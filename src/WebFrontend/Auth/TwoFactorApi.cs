@@ -25,7 +25,8 @@ public static class TwoFactorApi
 
     public static IEndpointRouteBuilder MapTwoFactorApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/auth/login/2fa", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Credentials).WithTags("Auth");
+        app.MapPost("/api/auth/login/2fa", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Credentials).WithTags("Auth")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
         var twoFactor = app.MapGroup("/api/auth/2fa").WithTags("Auth").RequireOwnAccount();
         twoFactor.MapGet("/", StatusAsync);
         twoFactor.MapPost("/setup", SetUpAsync);
@@ -101,6 +102,7 @@ public static class TwoFactorApi
         return TypedResults.Ok(tokens);
     }
 
+    /// <summary>Whether the caller has two-factor authentication on, and how many recovery codes remain.</summary>
     internal static async Task<Ok<TwoFactorStatus>> StatusAsync(ClaimsPrincipal user, TwoFactorStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.StatusAsync(user.GetEmployeeId(), cancellationToken));
 
@@ -140,6 +142,7 @@ public static class TwoFactorApi
         return TypedResults.Ok(new RecoveryCodesResponse(await store.NewRecoveryCodesAsync(employeeId, now, cancellationToken)));
     }
 
+    /// <summary>Turns the caller's two-factor authentication off after checking their password; refused with 409 when the business requires it.</summary>
     internal static async Task<Results<NoContent, ProblemHttpResult>> DisableAsync(
         PasswordRequest? request, ClaimsPrincipal user, TwoFactorStore store, EmployeeDirectory employees, IPasswordHasher<EmployeeAccount> passwords,
         CancellationToken cancellationToken)
@@ -160,6 +163,7 @@ public static class TwoFactorApi
         return TypedResults.NoContent();
     }
 
+    /// <summary>Replaces the caller's recovery codes with new ones, given a current authenticator code; the old codes stop working.</summary>
     internal static async Task<Results<Ok<RecoveryCodesResponse>, ProblemHttpResult>> RenewRecoveryCodesAsync(
         CodeRequest? request, ClaimsPrincipal user, TwoFactorStore store, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -173,9 +177,11 @@ public static class TwoFactorApi
         return TypedResults.Ok(new RecoveryCodesResponse(await store.NewRecoveryCodesAsync(employeeId, now, cancellationToken)));
     }
 
+    /// <summary>The business's security settings: whether every employee must use two-factor authentication.</summary>
     internal static async Task<Ok<SecuritySettings>> SecurityAsync(ClaimsPrincipal user, TwoFactorStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(new SecuritySettings(await store.IsRequiredAsync(user.GetBusinessId(), cancellationToken)));
 
+    /// <summary>Requires (or stops requiring) two-factor authentication for every employee of the business.</summary>
     internal static async Task<Results<Ok<SecuritySettings>, ProblemHttpResult>> ChangeSecurityAsync(
         SecurityRequest? request, ClaimsPrincipal user, TwoFactorStore store, ActivityRecorder activity, CancellationToken cancellationToken)
     {

@@ -48,9 +48,11 @@ public static class AvailabilityApi
             : FieldProblems.Of(StatusCodes.Status404NotFound, "serviceId", "No such active service.");
     }
 
+    /// <summary>The business's opening hours: the weekly schedule and dated exceptions.</summary>
     internal static async Task<Ok<OpeningHoursView>> GetHoursAsync(ClaimsPrincipal user, ServiceCatalog catalog, CancellationToken cancellationToken) =>
         TypedResults.Ok(OpeningHoursView.From(await catalog.GetBusinessHoursAsync(user.GetBusinessId(), cancellationToken)));
 
+    /// <summary>Replaces the business's opening hours (weekly schedule and dated exceptions); bookings already made are kept.</summary>
     internal static async Task<Results<Ok<OpeningHoursView>, ValidationProblem>> SetHoursAsync(
         OpeningHoursRequest? request, ClaimsPrincipal user, ServiceCatalog catalog, ActivityRecorder activity, CancellationToken cancellationToken)
     {

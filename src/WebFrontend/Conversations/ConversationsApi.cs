@@ -117,6 +117,7 @@ public static class ConversationsApi
         return TypedResults.Ok(await queries.ListAsync(user.GetBusinessId(), filter, cursor, pageSize, cancellationToken));
     }
 
+    /// <summary>One conversation of the business: customer, status, mode, assignee, labels and last message.</summary>
     internal static async Task<Results<Ok<ConversationSummary>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, ConversationQueries queries, CancellationToken cancellationToken) =>
         await queries.FindAsync(user.GetBusinessId(), id, cancellationToken) is { } conversation

@@ -57,6 +57,7 @@ public static partial class HandlingApi
         public Task<ConversationSummary?> FindAsync() => Queries.FindAsync(BusinessId, Id, CancellationToken);
     }
 
+    /// <summary>The caller takes the conversation over from the assistant, which stops answering; refused when another employee already holds it.</summary>
     internal static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> TakeOverAsync(
         [AsParameters] Handling handling, EmployeeDirectory employees, WorkspaceSettingsStore settings)
     {
@@ -74,6 +75,7 @@ public static partial class HandlingApi
         return await AnswerAsync(handling, await handling.Grain.TakeOverAsync(handling.EmployeeId, announceAs), employees);
     }
 
+    /// <summary>Hands the conversation back to the assistant; only its current agent (or a supervisor) may.</summary>
     internal static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> ReleaseAsync(
         [AsParameters] Handling handling, EmployeeDirectory employees)
     {
@@ -101,10 +103,12 @@ public static partial class HandlingApi
         return TypedResults.Ok((await handling.FindAsync())!);
     }
 
+    /// <summary>Assigns the conversation to an employee (or unassigns it with no employeeId); the assignee is notified.</summary>
     internal static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> AssignAsync(
         [AsParameters] Handling handling, AssignRequest? request, EmployeeDirectory employees, Notifications notifications) =>
         await HandOverAsync(handling, request?.EmployeeId, required: false, employees, notifications);
 
+    /// <summary>Transfers the conversation to another employee, who is notified; employeeId is required.</summary>
     internal static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> TransferAsync(
         [AsParameters] Handling handling, AssignRequest? request, EmployeeDirectory employees, Notifications notifications) =>
         await HandOverAsync(handling, request?.EmployeeId, required: true, employees, notifications);
@@ -140,6 +144,7 @@ public static partial class HandlingApi
         return await AnswerAsync(handling, change, employees);
     }
 
+    /// <summary>Sets the conversation's status: open, pending, snoozed (until a time) or resolved.</summary>
     internal static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> SetStatusAsync(
         [AsParameters] Handling handling, StatusRequest? request, TimeProvider time)
     {
@@ -175,6 +180,7 @@ public static partial class HandlingApi
         return TypedResults.Ok((await handling.FindAsync())!);
     }
 
+    /// <summary>Adds and removes labels on the conversation (1 to 32 of a-z, 0-9, '_' and '-'; case is folded).</summary>
     internal static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> ChangeLabelsAsync(
         [AsParameters] Handling handling, LabelsRequest? request)
     {
@@ -203,6 +209,7 @@ public static partial class HandlingApi
         return TypedResults.Ok((await handling.FindAsync())!);
     }
 
+    /// <summary>The conversation's assignment history: each takeover, release, assignment and transfer, by whom, from and to whom, and when.</summary>
     internal static async Task<Results<Ok<IReadOnlyList<AssignmentRecord>>, ProblemHttpResult>> HistoryAsync(
         Guid conversationId, ClaimsPrincipal user, ConversationQueries queries, CancellationToken cancellationToken) =>
         await queries.FindAsync(user.GetBusinessId(), conversationId, cancellationToken) is null

@@ -23,13 +23,16 @@ public static class CustomerSegmentsApi
         return app;
     }
 
+    /// <summary>The business's saved customer segments.</summary>
     internal static async Task<Ok<IReadOnlyList<CustomerSegment>>> ListAsync(ClaimsPrincipal user, CustomerSegments segments, CancellationToken cancellationToken) =>
         TypedResults.Ok(await segments.ListAsync(user.GetBusinessId(), cancellationToken));
 
+    /// <summary>One saved customer segment and its filter.</summary>
     internal static async Task<Results<Ok<CustomerSegment>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, CustomerSegments segments, CancellationToken cancellationToken) =>
         await segments.GetAsync(user.GetBusinessId(), id, cancellationToken) is { } segment ? TypedResults.Ok(segment) : FieldProblems.NotFound("segment");
 
+    /// <summary>Saves a customer segment: a named filter by search text, tag and VIP status.</summary>
     internal static async Task<Results<Created<CustomerSegment>, ValidationProblem>> CreateAsync(
         SegmentRequest? request, ClaimsPrincipal user, CustomerSegments segments, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -43,6 +46,7 @@ public static class CustomerSegmentsApi
         return TypedResults.Created($"/api/customers/segments/{created.Id}", created);
     }
 
+    /// <summary>Renames a segment or changes its filter.</summary>
     internal static async Task<Results<Ok<CustomerSegment>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id, SegmentRequest? request, ClaimsPrincipal user, CustomerSegments segments, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -63,10 +67,12 @@ public static class CustomerSegmentsApi
             : FieldProblems.NotFound("segment");
     }
 
+    /// <summary>Deletes a saved segment; its customers are not touched.</summary>
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         Guid id, ClaimsPrincipal user, CustomerSegments segments, CancellationToken cancellationToken) =>
         await segments.DeleteAsync(user.GetBusinessId(), id, cancellationToken) ? TypedResults.NoContent() : FieldProblems.NotFound("segment");
 
+    /// <summary>The customers matching a segment, a page at a time (cursor from the previous page).</summary>
     internal static async Task<Results<Ok<CustomerPage>, ValidationProblem, ProblemHttpResult>> CustomersAsync(
         Guid id, string? cursor, int? limit, ClaimsPrincipal user, CustomerSegments segments, CustomerDirectory customers, CancellationToken cancellationToken)
     {

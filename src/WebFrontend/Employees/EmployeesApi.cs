@@ -34,6 +34,7 @@ public static class EmployeesApi
 
     public sealed record UpdateRequest(string? DisplayName, string? Role);
 
+    /// <summary>Invites an employee by e-mail with a role; they get an invitation link and appear as invited until they accept.</summary>
     internal static async Task<Results<Created<EmployeeProfile>, ValidationProblem, ProblemHttpResult>> InviteAsync(
         InviteRequest? request,
         ClaimsPrincipal user,
@@ -100,10 +101,12 @@ public static class EmployeesApi
         return TypedResults.Created($"/api/employees/{invitation.Employee.Id}", invitation.Employee);
     }
 
+    /// <summary>The business's employees with their roles and status.</summary>
     internal static async Task<Ok<IReadOnlyList<EmployeeProfile>>> ListAsync(
         ClaimsPrincipal user, EmployeeDirectory employees, CancellationToken cancellationToken) =>
         TypedResults.Ok(await employees.ListAsync(user.GetBusinessId(), cancellationToken));
 
+    /// <summary>One employee of the business.</summary>
     internal static async Task<Results<Ok<EmployeeProfile>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, EmployeeDirectory employees, CancellationToken cancellationToken) =>
         await employees.GetAsync(user.GetBusinessId(), id, cancellationToken) is { } employee

@@ -33,10 +33,12 @@ public static class WebhooksApi
         return app;
     }
 
+    /// <summary>The business's outgoing webhook endpoints and the event types each receives.</summary>
     internal static async Task<Ok<IReadOnlyList<WebhookEndpointView>>> ListAsync(
         ClaimsPrincipal user, WebhookEndpoints endpoints, CancellationToken cancellationToken) =>
         TypedResults.Ok(await endpoints.ListAsync(user.GetBusinessId(), cancellationToken));
 
+    /// <summary>Registers an outgoing webhook endpoint (an http or https URL, event types); the signing secret is in the response.</summary>
     internal static async Task<Results<Created<WebhookEndpointView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         WebhookEndpointRequest? request, ClaimsPrincipal user, WebhookEndpoints endpoints, IGrainFactory grains, CancellationToken cancellationToken)
     {
@@ -57,12 +59,14 @@ public static class WebhooksApi
         return TypedResults.Created($"/api/webhooks/endpoints/{created.Id}", created);
     }
 
+    /// <summary>One outgoing webhook endpoint.</summary>
     internal static async Task<Results<Ok<WebhookEndpointView>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, WebhookEndpoints endpoints, CancellationToken cancellationToken) =>
         await endpoints.FindAsync(user.GetBusinessId(), id, cancellationToken) is { } endpoint
             ? TypedResults.Ok(endpoint)
             : FieldProblems.NotFound("webhook endpoint");
 
+    /// <summary>Changes a webhook endpoint's URL, description, event types or enabled flag, or rotates its signing secret; fields left out keep their value.</summary>
     internal static async Task<Results<Ok<WebhookEndpointView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id, WebhookEndpointRequest? request, ClaimsPrincipal user, WebhookEndpoints endpoints, IGrainFactory grains, CancellationToken cancellationToken)
     {
@@ -86,6 +90,7 @@ public static class WebhooksApi
         return TypedResults.Ok(updated);
     }
 
+    /// <summary>Deletes a webhook endpoint; nothing more is delivered to it.</summary>
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         Guid id, ClaimsPrincipal user, WebhookEndpoints endpoints, CancellationToken cancellationToken) =>
         await endpoints.DeleteAsync(user.GetBusinessId(), id, cancellationToken)

@@ -91,12 +91,14 @@ public static class KnowledgeApi
         return TypedResults.Ok(await knowledge.SearchAsync(user.GetBusinessId(), q!, limit ?? 5, cancellationToken));
     }
 
+    /// <summary>One knowledge-base article.</summary>
     internal static async Task<Results<Ok<KnowledgeArticle>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, KnowledgeArticles articles, CancellationToken cancellationToken) =>
         await articles.FindAsync(user.GetBusinessId(), id, cancellationToken) is { } article
             ? TypedResults.Ok(article)
             : FieldProblems.NotFound("article");
 
+    /// <summary>Adds a knowledge-base article (title and body required, tags, published or draft); the assistant uses only published articles.</summary>
     internal static async Task<Results<Created<KnowledgeArticle>, ValidationProblem>> CreateAsync(
         KnowledgeArticleRequest? request, ClaimsPrincipal user, KnowledgeArticles articles, CancellationToken cancellationToken)
     {
@@ -114,6 +116,7 @@ public static class KnowledgeApi
         return TypedResults.Created($"/api/knowledge/{created.Id}", created);
     }
 
+    /// <summary>Changes an article's title, body, tags or published flag; fields left out keep their value.</summary>
     internal static async Task<Results<Ok<KnowledgeArticle>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id, KnowledgeArticleRequest? request, ClaimsPrincipal user, KnowledgeArticles articles, CancellationToken cancellationToken)
     {
@@ -128,6 +131,7 @@ public static class KnowledgeApi
             : FieldProblems.NotFound("article");
     }
 
+    /// <summary>Deletes a knowledge-base article.</summary>
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         Guid id, ClaimsPrincipal user, KnowledgeArticles articles, CancellationToken cancellationToken) =>
         await articles.DeleteAsync(user.GetBusinessId(), id, cancellationToken) ? TypedResults.NoContent() : FieldProblems.NotFound("article");

@@ -105,6 +105,7 @@ public static class MediaApi
         return TypedResults.Ok(new MediaPageView(page.Items.Select(MediaView.From).ToList(), page.NextCursor));
     }
 
+    /// <summary>Downloads a media file of the business, with its content type.</summary>
     internal static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, MediaStore store, HttpResponse response, CancellationToken cancellationToken)
     {

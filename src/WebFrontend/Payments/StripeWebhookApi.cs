@@ -24,6 +24,7 @@ public static class StripeWebhookApi
 
     public sealed record Receipt(string EventId, string Type, bool Duplicate);
 
+    /// <summary>Receives a Stripe event; the Stripe-Signature header must verify against the webhook secret (else 401). A redelivered event is applied once and answered as a duplicate.</summary>
     internal static async Task<Results<Ok<Receipt>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(
         HttpRequest request, StripeEvents events, IOptions<StripeOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -57,8 +57,10 @@ public static class PromptTemplatesApi
         return TypedResults.Ok<IReadOnlyList<PromptTemplateView>>(templates.Select(PromptTemplateView.From).ToList());
     }
 
+    /// <summary>The variables a prompt template may use (written {{ name }}), with what each one holds.</summary>
     internal static Ok<IReadOnlyList<PromptVariable>> Variables() => TypedResults.Ok(PromptVariables.Catalogue);
 
+    /// <summary>One prompt template with its earlier versions.</summary>
     internal static async Task<Results<Ok<PromptTemplateDetails>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, PromptTemplateStore store, CancellationToken cancellationToken)
     {
@@ -68,6 +70,7 @@ public static class PromptTemplatesApi
             : Missing();
     }
 
+    /// <summary>Adds a prompt template for a flow state; unknown variables in the body are a validation problem.</summary>
     internal static async Task<Results<Created<PromptTemplateDetails>, ValidationProblem>> CreateAsync(
         PromptTemplateRequest? request, ClaimsPrincipal user, PromptTemplateStore store, CancellationToken cancellationToken)
     {
@@ -91,6 +94,7 @@ public static class PromptTemplatesApi
             $"/api/templates/{created.Id}", PromptTemplateDetails.From(created, await store.VersionsAsync(businessId, created.Id, cancellationToken)));
     }
 
+    /// <summary>Changes a prompt template's name, body or active flag; each change makes a new version, and earlier ones can be restored.</summary>
     internal static async Task<Results<Ok<PromptTemplateDetails>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id, PromptTemplatePatch? request, ClaimsPrincipal user, PromptTemplateStore store, CancellationToken cancellationToken)
     {

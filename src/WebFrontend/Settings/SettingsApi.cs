@@ -28,6 +28,7 @@ public static class SettingsApi
         return app;
     }
 
+    /// <summary>The business's settings document: general (name, time zone, language, opening hours, away message), assistant and branding.</summary>
     internal static async Task<Ok<SettingsView>> GetAsync(ClaimsPrincipal user, BusinessSettingsStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(SettingsView.From(await store.ReadAsync(user.GetBusinessId(), cancellationToken)));
 

@@ -20,6 +20,7 @@ public static partial class WhatsAppSettingsApi
         return app;
     }
 
+    /// <summary>The business's WhatsApp numbers and their providers (meta or twilio); secrets are never returned.</summary>
     internal static async Task<Ok<IReadOnlyList<WhatsAppChannelView>>> ListAsync(
         ClaimsPrincipal user, WhatsAppChannelDirectory channels, CancellationToken cancellationToken)
     {
@@ -27,6 +28,7 @@ public static partial class WhatsAppSettingsApi
         return TypedResults.Ok<IReadOnlyList<WhatsAppChannelView>>(list.Select(WhatsAppChannelView.From).ToList());
     }
 
+    /// <summary>Adds or updates a WhatsApp number with its provider's credentials (meta: phone number id, access token, app secret, verify token; twilio: sender number, account SID, auth token).</summary>
     internal static async Task<Results<Ok<WhatsAppChannelView>, ValidationProblem, ProblemHttpResult>> SaveAsync(
         WhatsAppChannelRequest? request,
         ClaimsPrincipal user,
@@ -90,6 +92,7 @@ public static partial class WhatsAppSettingsApi
             : TypedResults.Ok(WhatsAppChannelView.From(saved));
     }
 
+    /// <summary>Removes a WhatsApp number from the business; its conversations are kept.</summary>
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         Guid id, ClaimsPrincipal user, ChannelSettingsStore store, CancellationToken cancellationToken)
     {

@@ -31,9 +31,11 @@ public static class VoiceApi
 
     public sealed record TranscribeRequest(Guid? MessageId);
 
+    /// <summary>The business's voice-note transcription settings: on or off, model, endpoint, and whether an API key is set.</summary>
     internal static async Task<Ok<VoiceSettingsView>> GetSettingsAsync(ClaimsPrincipal user, VoiceSettingsStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.GetAsync(user.GetBusinessId(), cancellationToken));
 
+    /// <summary>Changes the voice-note transcription settings; fields left out keep their value, an empty baseUrl or apiKey removes it.</summary>
     internal static async Task<Results<Ok<VoiceSettingsView>, ProblemHttpResult>> UpdateSettingsAsync(
         VoiceSettingsRequest? request, ClaimsPrincipal user, VoiceSettingsStore store, ActivityRecorder activity, CancellationToken cancellationToken)
     {

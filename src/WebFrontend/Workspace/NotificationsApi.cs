@@ -19,6 +19,7 @@ public static class NotificationsApi
         return app;
     }
 
+    /// <summary>The caller's latest notifications (up to 100), or only the unread ones with unread=true.</summary>
     internal static async Task<Results<Ok<IReadOnlyList<NotificationView>>, ValidationProblem>> ListAsync(
         string? unread, ClaimsPrincipal user, Notifications notifications, CancellationToken cancellationToken)
     {
@@ -30,12 +31,14 @@ public static class NotificationsApi
         return TypedResults.Ok(await notifications.ListAsync(user.GetBusinessId(), user.GetEmployeeId(), unread == "true", 100, cancellationToken));
     }
 
+    /// <summary>Marks one of the caller's notifications read.</summary>
     internal static async Task<Results<NoContent, ProblemHttpResult>> MarkReadAsync(
         Guid id, ClaimsPrincipal user, Notifications notifications, CancellationToken cancellationToken) =>
         await notifications.MarkReadAsync(user.GetBusinessId(), user.GetEmployeeId(), id, cancellationToken) == 1
             ? TypedResults.NoContent()
             : TypedResults.Problem(title: "No such unread notification.", statusCode: StatusCodes.Status404NotFound);
 
+    /// <summary>Marks all of the caller's notifications read.</summary>
     internal static async Task<NoContent> MarkAllReadAsync(ClaimsPrincipal user, Notifications notifications, CancellationToken cancellationToken)
     {
         await notifications.MarkReadAsync(user.GetBusinessId(), user.GetEmployeeId(), null, cancellationToken);

@@ -20,6 +20,7 @@ public static class PresenceApi
 
     public sealed record EmployeePresence(Guid EmployeeId, string DisplayName, Presence Presence);
 
+    /// <summary>Whether each active employee of the business is online, away or offline, by their live connections.</summary>
     internal static async Task<Ok<IReadOnlyList<EmployeePresence>>> ListAsync(
         ClaimsPrincipal user, EmployeeDirectory employees, IClusterClient cluster, CancellationToken cancellationToken)
     {

@@ -18,6 +18,7 @@ public static class RatingsApi
         return app;
     }
 
+    /// <summary>The business's latest customer ratings (up to 100), newest first.</summary>
     internal static async Task<Ok<IReadOnlyList<RatingEntry>>> RecentAsync(ClaimsPrincipal user, RatingQueries ratings, CancellationToken cancellationToken) =>
         TypedResults.Ok(await ratings.RecentAsync(user.GetBusinessId(), 100, cancellationToken));
 

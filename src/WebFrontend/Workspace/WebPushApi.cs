@@ -25,9 +25,11 @@ public static class WebPushApi
 
     public sealed record PublicKey(string Key);
 
+    /// <summary>The server's VAPID public key, for the browser's push subscription.</summary>
     internal static async Task<Ok<PublicKey>> PublicKeyAsync(WebPush push, CancellationToken cancellationToken) =>
         TypedResults.Ok(new PublicKey(await push.PublicKeyAsync(cancellationToken)));
 
+    /// <summary>Registers the caller's browser push subscription (endpoint and keys), so notifications reach them when the app is closed.</summary>
     internal static async Task<Results<NoContent, ValidationProblem>> SubscribeAsync(
         SubscriptionRequest? request, ClaimsPrincipal user, WebPush push, CancellationToken cancellationToken)
     {
@@ -57,6 +59,7 @@ public static class WebPushApi
         return TypedResults.NoContent();
     }
 
+    /// <summary>Removes one of the caller's browser push subscriptions.</summary>
     internal static async Task<Results<NoContent, ProblemHttpResult>> UnsubscribeAsync(
         SubscriptionRequest? request, ClaimsPrincipal user, WebPush push, CancellationToken cancellationToken) =>
         request?.Endpoint is { } endpoint && await push.UnsubscribeAsync(user.GetEmployeeId(), endpoint, cancellationToken)
