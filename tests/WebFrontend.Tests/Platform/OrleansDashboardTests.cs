@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Conversations.Infrastructure.Platform;
 using Conversations.WebFrontend.Platform;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
 
 namespace Conversations.WebFrontend.Tests.Platform;
 
@@ -42,6 +44,12 @@ public sealed class OrleansDashboardTests(AppFixture fixture)
             Assert.Contains("Orleans", await page.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         }
 
+        using (var counters = await admin.GetAsync(OrleansDashboardAccess.Path + "/DashboardCounters"))
+        {
+            Assert.Equal(HttpStatusCode.OK, counters.StatusCode);
+            Assert.Contains("activation", await counters.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        }
+
         using var session = await admin.PostAsync("/api/platform/orleans-dashboard/session", null);
         Assert.Equal(HttpStatusCode.OK, session.StatusCode);
         Assert.Equal(Page, (await session.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString());
@@ -61,11 +69,30 @@ public sealed class OrleansDashboardTests(AppFixture fixture)
         Assert.Contains("Orleans", await navigated.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
-    private async Task<HttpClient> PlatformClientAsync()
+    [Fact]
+    public async Task A_frontend_that_is_a_client_of_separate_silos_shows_the_silos_grains()
+    {
+        // The fixture's app co-hosts the silo; this one joins its cluster as a client only, as frontends do in front of separate silos.
+        await using var frontend = new ConversationsApp(
+            fixture.Database.ConnectionString, fixture.App.ClusterId, new Dictionary<string, string> { ["Conversations:Frontend:Mode"] = "Client" });
+        var admin = await PlatformClientAsync(frontend);
+        Assert.Null(frontend.Services.GetService<ILocalSiloDetails>());
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(Page)).StatusCode);
+
+        using var counters = await admin.GetAsync(OrleansDashboardAccess.Path + "/DashboardCounters");
+        var body = await counters.Content.ReadAsStringAsync();
+        Assert.True(counters.StatusCode == HttpStatusCode.OK, $"{(int)counters.StatusCode}: {body}");
+        Assert.Equal("application/json", counters.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("activation", body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private Task<HttpClient> PlatformClientAsync() => PlatformClientAsync(fixture.App);
+
+    private static async Task<HttpClient> PlatformClientAsync(ConversationsApp app)
     {
         var email = $"ops-{Guid.NewGuid():N}@platform.test";
-        await fixture.App.Service<PlatformAdmins>().EnsureAsync(email, "Ops", "a long platform password", CancellationToken.None);
-        var client = fixture.App.CreateClient();
+        await app.Service<PlatformAdmins>().EnsureAsync(email, "Ops", "a long platform password", CancellationToken.None);
+        var client = app.CreateClient();
         using var login = await client.PostAsJsonAsync("/api/platform/login", new { email, password = "a long platform password" });
         login.EnsureSuccessStatusCode();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
