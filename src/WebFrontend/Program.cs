@@ -96,6 +96,7 @@ app.MapAnalyticsApi();
 app.MapVoiceApi();
 app.MapPaymentsApi();
 app.MapStripeWebhook();
+app.MapPlansApi();
 app.MapSubscriptionApi();
 app.MapWebhooksApi();
 app.MapApiKeysApi();

@@ -19,6 +19,7 @@ public sealed class DashboardTests(DashboardFixture fixture)
         const string password = "a long and unusual passphrase";
 
         await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Log in", Exact = true }).First.ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login$"));
         await fixture.ScreenshotAsync(page, "login");
         await page.GetByRole(AriaRole.Link, new() { Name = "Create a business account" }).ClickAsync();
@@ -30,7 +31,9 @@ public sealed class DashboardTests(DashboardFixture fixture)
         await fixture.ScreenshotAsync(page, "signup");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
 
-        // Signed up and logged in: the first stop is connecting WhatsApp.
+        // Signed up and logged in: the first stop is the getting-started steps; the numbers are also under Settings.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Set up your business" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Settings", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "WhatsApp numbers" })).ToBeVisibleAsync();
         await Expect(page.GetByText("No number connected yet.")).ToBeVisibleAsync();
         const string accessToken = "EAAG-secret-access-token-1234567890";
@@ -248,8 +251,10 @@ public sealed class DashboardTests(DashboardFixture fixture)
         await Expect(messages.GetByRole(AriaRole.Link, new() { NameRegex = new("Open map") })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("openstreetmap\\.org/\\?mlat=40\\.4168&mlon=-3\\.7038"));
         await Expect(messages).ToContainTextAsync("invoice.pdf");
         await Expect(messages).ToContainTextAsync("My invoice");
-        // Meta sends inbound media as an id to download, which no API serves yet: a labelled placeholder.
-        await Expect(messages).ToContainTextAsync("Photo (no preview available)");
+        // Meta sends inbound media as an id; once the outbox has fetched our copy, the chat shows it (fetched with the
+        // token, since an <img> cannot send one) and offers the document for download.
+        await Expect(messages.GetByRole(AriaRole.Img, new() { Name = "The rash" })).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^blob:"));
+        await Expect(messages.GetByRole(AriaRole.Button, new() { Name = "invoice.pdf" })).ToBeVisibleAsync();
         await Expect(messages).ToContainTextAsync("The rash");
         await page.Context.CloseAsync();
     }

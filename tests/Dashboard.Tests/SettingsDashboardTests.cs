@@ -254,7 +254,14 @@ public sealed class SettingsDashboardTests(DashboardFixture fixture)
         var today = DateTime.UtcNow.Date;
         await Expect(page.GetByLabel("To", new() { Exact = true })).ToHaveValueAsync(new Regex("^\\d{4}-\\d{2}-\\d{2}$"));
         await Expect(page.GetByTestId("kpi-started")).ToHaveTextAsync("1");
-        await Expect(page.GetByTestId("conversations-report").Locator("svg rect")).Not.ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("conversations-report").Locator("canvas[role=img]")).ToHaveCountAsync(1);
+        // Chart.js drew the bars: the canvas is no longer blank.
+        Assert.True(await page.EvaluateAsync<bool>("""
+            () => {
+              const canvas = document.querySelector('[data-testid=conversations-report] canvas');
+              return canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data.some(v => v !== 0);
+            }
+            """));
         await Expect(page.GetByTestId("revenue-report")).ToContainTextAsync("Manicure");
         await Expect(page.GetByTestId("revenue-report")).ToContainTextAsync("25.00");
         await Expect(page.GetByTestId("performance-report")).ToContainTextAsync("Olivia Owner");

@@ -11,6 +11,7 @@ public sealed class FakeMetaGraphApi : FakeProviderServer
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (byte[] Bytes, string MimeType)> served = new();
     private int sent;
+    private int uploaded;
 
     /// <summary>Serves these bytes (instead of the default fake JPEG) for a media id.</summary>
     public void ServeMedia(string mediaId, byte[] bytes, string mimeType) => served[mediaId] = (bytes, mimeType);
@@ -27,6 +28,14 @@ public sealed class FakeMetaGraphApi : FakeProviderServer
         if (context.Request.Method == "GET")
         {
             await AnswerMediaAsync(context, path);
+            return;
+        }
+
+        if (context.Request.Method == "POST" && path.EndsWith("/media", StringComparison.Ordinal))
+        {
+            // POST /{version}/{phone-number-id}/media (multipart) answers the uploaded file's id.
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(JsonSerializer.Serialize(new { id = $"media.fake{Interlocked.Increment(ref uploaded)}" }));
             return;
         }
 

@@ -90,9 +90,11 @@ public sealed partial class AssistantGrain(
 
     private async Task<AssistantReply> ComposeAsync(AssistantTurn turn, CancellationToken stopped)
     {
-        var profile = await directory.GetProfileAsync(turn.BusinessId, CancellationToken.None)
-            ?? throw new InvalidOperationException($"Business {turn.BusinessId} is unknown.");
-        var tools = new AssistantTools(new ToolScope(turn.BusinessId, turn.ConversationId, profile.TimeZone), directory, bookings, payments, time, stopped);
+        var context = await directory.LoadTurnAsync(turn.BusinessId, turn.ConversationId, TranscriptLines, CancellationToken.None);
+        var profile = context.Profile ?? throw new InvalidOperationException($"Business {turn.BusinessId} is unknown.");
+        var transcript = context.Transcript;
+        var tools = new AssistantTools(
+            new ToolScope(turn.BusinessId, turn.ConversationId, profile.TimeZone), directory, bookings, payments, time, stopped, context.Services);
         if (profile.Suspended)
         {
             // The messages are kept; the business answers them when it is reactivated.
@@ -100,7 +102,6 @@ public sealed partial class AssistantGrain(
                 turn.TurnId, [], turn.Memory with { HandledSequence = turn.UpToSequence }, OfflineAssistant.Engine, null, null, TurnUsage.None, []);
         }
 
-        var transcript = await directory.ReadTranscriptAsync(turn.ConversationId, TranscriptLines, CancellationToken.None);
         if (!profile.Settings.Enabled)
         {
             // A business without an assistant still answers every customer: through its people.

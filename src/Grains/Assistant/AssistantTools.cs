@@ -14,11 +14,12 @@ public sealed class AssistantTools(
     IBookings bookings,
     IPaymentLinks payments,
     TimeProvider time,
-    CancellationToken stopped)
+    CancellationToken stopped,
+    IReadOnlyList<ServiceOffer>? knownServices = null)
 {
     private const string TakenOver = "A colleague has taken over this conversation; do nothing more for the customer.";
 
-    private IReadOnlyList<ServiceOffer>? services;
+    private IReadOnlyList<ServiceOffer>? services = knownServices;
     private Guid? customerId;
 
     public ToolScope Scope => scope;

@@ -5,6 +5,12 @@ namespace Conversations.Grains.Assistant;
 /// <summary>What the assistant reads about a business and a conversation. Every read is scoped to the business.</summary>
 public interface IAssistantDirectory
 {
+    /// <summary>
+    /// Everything a turn reads before it answers — the profile, the services and the newest
+    /// <paramref name="transcriptLimit"/> messages — in one round trip.
+    /// </summary>
+    Task<TurnContext> LoadTurnAsync(Guid businessId, Guid conversationId, int transcriptLimit, CancellationToken cancellationToken);
+
     /// <summary>The business's name, time zone and assistant settings; null for an unknown business.</summary>
     Task<AssistantProfile?> GetProfileAsync(Guid businessId, CancellationToken cancellationToken);
 

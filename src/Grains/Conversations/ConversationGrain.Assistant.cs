@@ -206,22 +206,18 @@ public sealed partial class ConversationGrain
         var s = state.State;
         try
         {
-            await ledger.RecordTurnAsync(
-                new AssistantTurnRecord(
-                    reply.TurnId, s.BusinessId, this.GetPrimaryKey(), reply.Engine, reply.Model, startedAt, finishedAt, outcome, before, after,
-                    draft, sent, reply.Usage, reply.Error),
-                CancellationToken.None);
             var moves = reply.Moves.ToList();
             if ((moves.LastOrDefault()?.To ?? before) != after)
             {
                 moves.Add(new FlowMove(moves.LastOrDefault()?.To ?? before, after, outcome == "drafted" ? "taken over" : "handed off"));
             }
 
-            foreach (var move in moves)
-            {
-                await ledger.RecordTransitionAsync(
-                    new FlowTransition(s.BusinessId, this.GetPrimaryKey(), move.From, move.To, move.Reason, reply.TurnId, finishedAt), CancellationToken.None);
-            }
+            await ledger.RecordTurnAsync(
+                new AssistantTurnRecord(
+                    reply.TurnId, s.BusinessId, this.GetPrimaryKey(), reply.Engine, reply.Model, startedAt, finishedAt, outcome, before, after,
+                    draft, sent, reply.Usage, reply.Error),
+                moves.Select(m => new FlowTransition(s.BusinessId, this.GetPrimaryKey(), m.From, m.To, m.Reason, reply.TurnId, finishedAt)).ToList(),
+                CancellationToken.None);
         }
         catch (Exception exception)
         {

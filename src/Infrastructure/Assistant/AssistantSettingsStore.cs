@@ -24,14 +24,28 @@ public sealed class AssistantSettingsStore(NpgsqlDataSource dataSource, IDataPro
     public async Task<AssistantSettings> ReadForUseAsync(Guid businessId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var stored = await ReadAsync(connection, null, businessId, cancellationToken);
-        return stored is null
+        return ForUse(await ReadAsync(connection, null, businessId, cancellationToken));
+    }
+
+    /// <summary>The query that <see cref="ReadForUse"/> reads a row of, for a caller that batches it with others.</summary>
+    internal static NpgsqlBatchCommand SelectForUse(Guid businessId)
+    {
+        var command = new NpgsqlBatchCommand($"SELECT {Columns} FROM assistant_settings WHERE business_id = @b");
+        command.Parameters.AddWithValue("b", businessId);
+        return command;
+    }
+
+    /// <summary>The settings with the key decrypted from the current result of <see cref="SelectForUse"/>, or the defaults when it has no row.</summary>
+    internal async Task<AssistantSettings> ReadForUse(NpgsqlDataReader reader, CancellationToken cancellationToken) =>
+        ForUse(await reader.ReadAsync(cancellationToken) ? Stored(reader) : null);
+
+    private AssistantSettings ForUse(StoredSettings? stored) =>
+        stored is null
             ? AssistantSettings.Default
             : new AssistantSettings(
                 stored.Enabled, stored.Provider, stored.BaseUrl, stored.Model,
                 stored.ProtectedKey is null ? null : protector.Unprotect(stored.ProtectedKey), stored.Instructions,
                 stored.Tone, stored.MaxMisunderstandings, stored.HandoffKeywords);
-    }
 
     /// <summary>Saves a complete change of the model settings, keeping the rules. <paramref name="apiKey"/>: null keeps the stored key, empty removes it.</summary>
     public async Task<AssistantSettingsView> SaveAsync(
@@ -93,24 +107,23 @@ public sealed class AssistantSettingsStore(NpgsqlDataSource dataSource, IDataPro
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    private const string Columns =
+        "enabled, provider, base_url, model, protected_api_key, instructions, updated_at, tone, max_misunderstandings, handoff_keywords";
+
     private static async Task<StoredSettings?> ReadAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid businessId, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(
-            """
-            SELECT enabled, provider, base_url, model, protected_api_key, instructions, updated_at, tone, max_misunderstandings, handoff_keywords
-              FROM assistant_settings WHERE business_id = @b
-            """,
-            connection, transaction);
+        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM assistant_settings WHERE business_id = @b", connection, transaction);
         command.Parameters.AddWithValue("b", businessId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new StoredSettings(
-                reader.GetBoolean(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6),
-                reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetInt32(8), reader.GetFieldValue<string[]>(9))
-            : null;
+        return await reader.ReadAsync(cancellationToken) ? Stored(reader) : null;
     }
+
+    private static StoredSettings Stored(NpgsqlDataReader reader) =>
+        new(
+            reader.GetBoolean(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+            reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6),
+            reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetInt32(8), reader.GetFieldValue<string[]>(9));
 
     private sealed record StoredSettings(
         bool Enabled, string Provider, string? BaseUrl, string? Model, string? ProtectedKey, string? Instructions, DateTimeOffset UpdatedAt,

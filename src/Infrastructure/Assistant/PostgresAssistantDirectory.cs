@@ -8,9 +8,50 @@ namespace Conversations.Infrastructure.Assistant;
 /// <inheritdoc cref="IAssistantDirectory"/>
 public sealed class PostgresAssistantDirectory(NpgsqlDataSource dataSource, AssistantSettingsStore settings, IBookings bookings) : IAssistantDirectory
 {
+    private const string SelectBusiness = "SELECT name, time_zone, suspended_at IS NOT NULL FROM businesses WHERE id = @b";
+
+    private const string SelectServices = """
+        SELECT id, name, description, price_minor, currency, duration_minutes
+          FROM services WHERE business_id = @b AND is_active ORDER BY name, id
+        """;
+
+    private const string SelectTranscript = """
+        SELECT sequence, sender, kind, body, content->'reply'->>'id', content->'reply'->>'title', sent_at,
+               ARRAY(SELECT o->>'title' FROM jsonb_array_elements(coalesce(content->'choices'->'options', '[]'::jsonb)) o)
+          FROM messages WHERE conversation_id = @c
+         ORDER BY sequence DESC LIMIT @limit
+        """;
+
+    public async Task<TurnContext> LoadTurnAsync(Guid businessId, Guid conversationId, int transcriptLimit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                WithParameters(new NpgsqlBatchCommand(SelectBusiness), ("b", businessId)),
+                AssistantSettingsStore.SelectForUse(businessId),
+                WithParameters(new NpgsqlBatchCommand(SelectServices), ("b", businessId)),
+                WithParameters(new NpgsqlBatchCommand(SelectTranscript), ("c", conversationId), ("limit", transcriptLimit)),
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        (string Name, string Zone, bool Suspended)? business = await reader.ReadAsync(cancellationToken)
+            ? (reader.GetString(0), reader.GetString(1), reader.GetBoolean(2))
+            : null;
+        await reader.NextResultAsync(cancellationToken);
+        var assistant = await settings.ReadForUse(reader, cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        var services = await ReadServicesAsync(reader, cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        var transcript = await ReadTranscriptAsync(reader, cancellationToken);
+        var profile = business is { } b ? new AssistantProfile(b.Name, b.Zone, assistant, b.Suspended) : null;
+        return new TurnContext(profile, services, transcript);
+    }
+
     public async Task<AssistantProfile?> GetProfileAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT name, time_zone, suspended_at IS NOT NULL FROM businesses WHERE id = @b");
+        await using var command = dataSource.CreateCommand(SelectBusiness);
         command.Parameters.AddWithValue("b", businessId);
         string name, zone;
         bool suspended;
@@ -29,19 +70,10 @@ public sealed class PostgresAssistantDirectory(NpgsqlDataSource dataSource, Assi
 
     public async Task<IReadOnlyList<ServiceOffer>> ListServicesAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
-            SELECT id, name, description, price_minor, currency, duration_minutes
-              FROM services WHERE business_id = @b AND is_active ORDER BY name, id
-            """);
+        await using var command = dataSource.CreateCommand(SelectServices);
         command.Parameters.AddWithValue("b", businessId);
-        var services = new List<ServiceOffer>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            services.Add(new ServiceOffer(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? "" : reader.GetString(2), reader.GetInt64(3), reader.GetString(4), reader.GetInt32(5)));
-        }
-
-        return services;
+        return await ReadServicesAsync(reader, cancellationToken);
     }
 
     public async Task<Guid?> FindCustomerAsync(Guid businessId, Guid conversationId, CancellationToken cancellationToken)
@@ -89,16 +121,28 @@ public sealed class PostgresAssistantDirectory(NpgsqlDataSource dataSource, Assi
 
     public async Task<IReadOnlyList<TranscriptLine>> ReadTranscriptAsync(Guid conversationId, int limit, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
-            SELECT sequence, sender, kind, body, content->'reply'->>'id', content->'reply'->>'title', sent_at,
-                   ARRAY(SELECT o->>'title' FROM jsonb_array_elements(coalesce(content->'choices'->'options', '[]'::jsonb)) o)
-              FROM messages WHERE conversation_id = @c
-             ORDER BY sequence DESC LIMIT @limit
-            """);
+        await using var command = dataSource.CreateCommand(SelectTranscript);
         command.Parameters.AddWithValue("c", conversationId);
         command.Parameters.AddWithValue("limit", limit);
-        var lines = new List<TranscriptLine>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await ReadTranscriptAsync(reader, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<ServiceOffer>> ReadServicesAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        var services = new List<ServiceOffer>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            services.Add(new ServiceOffer(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? "" : reader.GetString(2), reader.GetInt64(3), reader.GetString(4), reader.GetInt32(5)));
+        }
+
+        return services;
+    }
+
+    /// <summary>The rows of <see cref="SelectTranscript"/>, newest first, as lines oldest first.</summary>
+    private static async Task<IReadOnlyList<TranscriptLine>> ReadTranscriptAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        var lines = new List<TranscriptLine>();
         while (await reader.ReadAsync(cancellationToken))
         {
             var kind = reader.GetString(2);
@@ -112,16 +156,21 @@ public sealed class PostgresAssistantDirectory(NpgsqlDataSource dataSource, Assi
                 text += "\n" + string.Join('\n', options.Select((o, i) => $"{i + 1}. {o}"));
             }
 
-            lines.Add(new TranscriptLine(
-                reader.GetInt64(0),
-                SenderOf(reader.GetString(1)),
-                text,
-                choice,
-                reader.GetFieldValue<DateTimeOffset>(6)));
+            lines.Add(new TranscriptLine(reader.GetInt64(0), SenderOf(reader.GetString(1)), text, choice, reader.GetFieldValue<DateTimeOffset>(6)));
         }
 
         lines.Reverse();
         return lines;
+    }
+
+    private static NpgsqlBatchCommand WithParameters(NpgsqlBatchCommand command, params (string Name, object Value)[] parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
     }
 
     private static MessageSender SenderOf(string sender) => sender switch

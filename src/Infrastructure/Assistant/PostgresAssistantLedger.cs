@@ -8,13 +8,21 @@ namespace Conversations.Infrastructure.Assistant;
 /// <inheritdoc cref="IAssistantLedger"/>
 public sealed class PostgresAssistantLedger(NpgsqlDataSource dataSource) : IAssistantLedger
 {
-    public async Task RecordTurnAsync(AssistantTurnRecord turn, CancellationToken cancellationToken)
+    public async Task RecordTurnAsync(AssistantTurnRecord turn, IReadOnlyList<FlowTransition> transitions, CancellationToken cancellationToken)
     {
+        // One statement: the transitions are written only with the turn, so a retried call adds neither twice, and
+        // they keep their order through the identity column (unnest returns the arrays' rows in order).
         await using var command = dataSource.CreateCommand("""
-            INSERT INTO assistant_turns (id, business_id, conversation_id, engine, model, started_at, finished_at, outcome, flow_before, flow_after,
-                                         draft, message_ids, input_tokens, output_tokens, cost_micros, tool_calls, error)
-            VALUES (@id, @b, @c, @engine, @model, @started, @finished, @outcome, @before, @after, @draft, @messages, @input, @output, @cost, @tools, @error)
-            ON CONFLICT (id) DO NOTHING
+            WITH turn AS (
+                INSERT INTO assistant_turns (id, business_id, conversation_id, engine, model, started_at, finished_at, outcome, flow_before, flow_after,
+                                             draft, message_ids, input_tokens, output_tokens, cost_micros, tool_calls, error)
+                VALUES (@id, @b, @c, @engine, @model, @started, @finished, @outcome, @before, @after, @draft, @messages, @input, @output, @cost, @tools, @error)
+                ON CONFLICT (id) DO NOTHING
+                RETURNING id)
+            INSERT INTO flow_transitions (business_id, conversation_id, from_state, to_state, reason, turn_id, at)
+            SELECT @b, @c, t.from_state, t.to_state, t.reason, turn.id, t.at
+              FROM turn, unnest(@from::text[], @to::text[], @reason::text[], @at::timestamptz[]) WITH ORDINALITY AS t(from_state, to_state, reason, at, n)
+             ORDER BY t.n
             """);
         command.Parameters.AddWithValue("id", turn.TurnId);
         command.Parameters.AddWithValue("b", turn.BusinessId);
@@ -33,22 +41,10 @@ public sealed class PostgresAssistantLedger(NpgsqlDataSource dataSource) : IAssi
         command.Parameters.AddWithValue("cost", turn.Usage.CostMicros);
         command.Parameters.AddWithValue("tools", turn.Usage.ToolCalls);
         command.Parameters.Add(new NpgsqlParameter("error", NpgsqlDbType.Text) { Value = (object?)turn.Error ?? DBNull.Value });
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    public async Task RecordTransitionAsync(FlowTransition transition, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("""
-            INSERT INTO flow_transitions (business_id, conversation_id, from_state, to_state, reason, turn_id, at)
-            VALUES (@b, @c, @from, @to, @reason, @turn, @at)
-            """);
-        command.Parameters.AddWithValue("b", transition.BusinessId);
-        command.Parameters.AddWithValue("c", transition.ConversationId);
-        command.Parameters.AddWithValue("from", FlowStateNames.Of(transition.From));
-        command.Parameters.AddWithValue("to", FlowStateNames.Of(transition.To));
-        command.Parameters.AddWithValue("reason", transition.Reason);
-        command.Parameters.Add(new NpgsqlParameter("turn", NpgsqlDbType.Uuid) { Value = (object?)transition.TurnId ?? DBNull.Value });
-        command.Parameters.AddWithValue("at", transition.At.ToUniversalTime());
+        command.Parameters.AddWithValue("from", transitions.Select(t => FlowStateNames.Of(t.From)).ToArray());
+        command.Parameters.AddWithValue("to", transitions.Select(t => FlowStateNames.Of(t.To)).ToArray());
+        command.Parameters.AddWithValue("reason", transitions.Select(t => t.Reason).ToArray());
+        command.Parameters.AddWithValue("at", transitions.Select(t => t.At.ToUniversalTime()).ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

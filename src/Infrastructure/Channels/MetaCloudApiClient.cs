@@ -14,7 +14,7 @@ namespace Conversations.Infrastructure.Channels;
 /// Sends through the WhatsApp Cloud API: <c>POST /{version}/{phone-number-id}/messages</c>.
 /// See https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages.
 /// </summary>
-public sealed class MetaCloudApiClient(HttpClient http, IOptions<MetaOptions> options, IOptions<MediaOptions> media)
+public sealed class MetaCloudApiClient(HttpClient http, IOptions<MetaOptions> options, IOptions<MediaOptions> media, MediaStore files)
 {
     // Error codes that retrying cannot fix (https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes).
     private static readonly HashSet<int> PermanentCodes =
@@ -30,14 +30,82 @@ public sealed class MetaCloudApiClient(HttpClient http, IOptions<MetaOptions> op
         WhatsAppChannel channel, string recipientWaId, MessageContent content, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        if (content.Media is { Link: null, ProviderMediaId: null, StoredMediaId: { } storedId } attachment)
+        {
+            var (mediaId, failure) = await UploadAsync(channel, storedId, cancellationToken);
+            if (mediaId is null)
+            {
+                return failure!;
+            }
+
+            content = content with { Media = attachment with { ProviderMediaId = mediaId } };
+        }
+
         using var request = new HttpRequestMessage(
             HttpMethod.Post,
             $"{settings.GraphBaseUrl.TrimEnd('/')}/{settings.ApiVersion}/{Uri.EscapeDataString(channel.Address)}/messages")
         {
             Content = JsonContent.Create(Payload(recipientWaId, content)),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", channel.Secrets.AccessToken);
+        var (body, answer) = await CallAsync(request, channel, cancellationToken);
+        if (answer is not null)
+        {
+            return answer;
+        }
 
+        var id = TryRead(body!)?["messages"]?[0]?["id"]?.GetValue<string>();
+        return id is not null
+            ? ProviderSendResult.Sent(id)
+            : ProviderSendResult.Transient(null, "The Cloud API accepted the request but returned no message id.");
+    }
+
+    /// <summary>
+    /// An employee's upload is sent by reference: first uploaded to the number with
+    /// <c>POST /{version}/{phone-number-id}/media</c> (multipart: <c>messaging_product</c>, <c>type</c>, <c>file</c>),
+    /// whose answer's <c>id</c> the message then names. See
+    /// https://developers.facebook.com/docs/whatsapp/cloud-api/reference/media#upload-media. Each attempt uploads
+    /// again: an upload is cheap next to keeping Meta's ids (valid 30 days) in step with our files.
+    /// </summary>
+    private async Task<(string? MediaId, ProviderSendResult? Failure)> UploadAsync(
+        WhatsAppChannel channel, Guid storedMediaId, CancellationToken cancellationToken)
+    {
+        var file = await files.FindAsync(channel.BusinessId, storedMediaId, cancellationToken);
+        await using var bytes = file is null ? null : await files.OpenReadAsync(file, cancellationToken);
+        if (bytes is null)
+        {
+            return (null, ProviderSendResult.Permanent("media_missing", "The attached file was deleted before it could be sent."));
+        }
+
+        var settings = options.Value;
+        var part = new StreamContent(bytes);
+        part.Headers.ContentType = new MediaTypeHeaderValue(file!.MimeType);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("whatsapp"), "messaging_product" },
+            { new StringContent(file.MimeType), "type" },
+            { part, "file", file.FileName ?? $"{file.Id:N}" },
+        };
+        using var request = new HttpRequestMessage(
+            HttpMethod.Post, $"{settings.GraphBaseUrl.TrimEnd('/')}/{settings.ApiVersion}/{Uri.EscapeDataString(channel.Address)}/media")
+        {
+            Content = form,
+        };
+        var (body, failure) = await CallAsync(request, channel, cancellationToken);
+        if (failure is not null)
+        {
+            return (null, failure);
+        }
+
+        return TryRead(body!)?["id"]?.GetValue<string>() is { Length: > 0 } id
+            ? (id, null)
+            : (null, ProviderSendResult.Transient(null, "The Cloud API accepted the upload but returned no media id."));
+    }
+
+    /// <summary>One authenticated call: the success body, or the failure classified as transient or permanent.</summary>
+    private async Task<(string? Body, ProviderSendResult? Failure)> CallAsync(
+        HttpRequestMessage request, WhatsAppChannel channel, CancellationToken cancellationToken)
+    {
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", channel.Secrets.AccessToken);
         HttpResponseMessage response;
         try
         {
@@ -45,43 +113,40 @@ public sealed class MetaCloudApiClient(HttpClient http, IOptions<MetaOptions> op
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or TimeoutException)
         {
-            return ProviderSendResult.Transient(null, $"No answer from the Cloud API: {exception.GetType().Name}");
+            return (null, ProviderSendResult.Transient(null, $"No answer from the Cloud API: {exception.GetType().Name}"));
         }
 
         using (response)
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (response.IsSuccessStatusCode)
-            {
-                var id = TryRead(body)?["messages"]?[0]?["id"]?.GetValue<string>();
-                return id is not null
-                    ? ProviderSendResult.Sent(id)
-                    : ProviderSendResult.Transient(null, "The Cloud API accepted the request but returned no message id.");
-            }
-
-            var error = TryRead(body)?["error"];
-            var code = error?["code"]?.GetValue<int>();
-            var title = error?["error_data"]?["details"]?.GetValue<string>()
-                ?? error?["message"]?.GetValue<string>()
-                ?? response.ReasonPhrase
-                ?? "Cloud API error";
-            var codeText = code?.ToString(CultureInfo.InvariantCulture) ?? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
-            var retryAfter = response.Headers.RetryAfter?.Delta;
-
-            if (response.StatusCode == HttpStatusCode.TooManyRequests || (code is { } limited && RateLimitCodes.Contains(limited)))
-            {
-                return ProviderSendResult.Transient(codeText, title, retryAfter);
-            }
-
-            if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout)
-            {
-                return ProviderSendResult.Transient(codeText, title, retryAfter);
-            }
-
-            return code is { } known && !PermanentCodes.Contains(known) && known is 1 or 2 or 131000 or 131016 or 133004
-                ? ProviderSendResult.Transient(codeText, title, retryAfter)
-                : ProviderSendResult.Permanent(codeText, title);
+            return response.IsSuccessStatusCode ? (body, null) : (null, Classify(response, body));
         }
+    }
+
+    private static ProviderSendResult Classify(HttpResponseMessage response, string body)
+    {
+        var error = TryRead(body)?["error"];
+        var code = error?["code"]?.GetValue<int>();
+        var title = error?["error_data"]?["details"]?.GetValue<string>()
+            ?? error?["message"]?.GetValue<string>()
+            ?? response.ReasonPhrase
+            ?? "Cloud API error";
+        var codeText = code?.ToString(CultureInfo.InvariantCulture) ?? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+        var retryAfter = response.Headers.RetryAfter?.Delta;
+
+        if (response.StatusCode == HttpStatusCode.TooManyRequests || (code is { } limited && RateLimitCodes.Contains(limited)))
+        {
+            return ProviderSendResult.Transient(codeText, title, retryAfter);
+        }
+
+        if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout)
+        {
+            return ProviderSendResult.Transient(codeText, title, retryAfter);
+        }
+
+        return code is { } known && !PermanentCodes.Contains(known) && known is 1 or 2 or 131000 or 131016 or 133004
+            ? ProviderSendResult.Transient(codeText, title, retryAfter)
+            : ProviderSendResult.Permanent(codeText, title);
     }
 
     /// <summary>

@@ -53,6 +53,11 @@ public sealed class TwilioMessaging(HttpClient http, IOptions<TwilioOptions> opt
             message.Body = string.Join('\n', new[] { content.Text ?? "" }.Concat(
                 choices.Options.Select(o => $"{o.Id[(o.Id.LastIndexOf(':') + 1)..]}) {o.Title}")));
         }
+        else if (content.Media is { Link: null, StoredMediaId: not null })
+        {
+            // Twilio fetches media from a public URL, and our files are served to the business's employees only.
+            return ProviderSendResult.Permanent("media_link_required", "Twilio numbers send files from a public https link only; attach a link instead.");
+        }
         else
         {
             message.Body = content.Text ?? "";

@@ -280,7 +280,7 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
             WHERE m.conversation_id = @conversation AND m.provider_message_id = @provider_id
               AND m.direction = 'outbound'
               AND {Rank("m.delivery_state")} < {Rank("@state")}
-            RETURNING m.id
+            RETURNING {MessageReader.Columns}
             """);
         command.Parameters.AddWithValue("conversation", conversationId);
         command.Parameters.AddWithValue("provider_id", providerMessageId);
@@ -288,7 +288,7 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
         command.Parameters.AddWithValue("at", at.ToUniversalTime());
         command.Parameters.Add(new NpgsqlParameter("code", NpgsqlDbType.Text) { Value = (object?)errorCode ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("title", NpgsqlDbType.Text) { Value = (object?)errorTitle ?? DBNull.Value });
-        return await ReadChangedAsync(command, conversationId, cancellationToken);
+        return await ReadSingleAsync(command, cancellationToken);
     }
 
     public async Task<MessageView?> CompleteSendAsync(
@@ -305,7 +305,7 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
                 delivery_error_code = @code,
                 delivery_error_title = @title
             WHERE m.conversation_id = @conversation AND m.id = @id
-            RETURNING m.id
+            RETURNING {MessageReader.Columns}
             """);
         command.Parameters.AddWithValue("conversation", conversationId);
         command.Parameters.AddWithValue("id", messageId);
@@ -314,7 +314,7 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
         command.Parameters.Add(new NpgsqlParameter("provider_id", NpgsqlDbType.Text) { Value = (object?)result.ProviderMessageId ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("code", NpgsqlDbType.Text) { Value = (object?)result.ErrorCode ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("title", NpgsqlDbType.Text) { Value = (object?)result.ErrorTitle ?? DBNull.Value });
-        return await ReadChangedAsync(command, conversationId, cancellationToken);
+        return await ReadSingleAsync(command, cancellationToken);
     }
 
     public async Task<bool> RecordRatingAsync(
@@ -464,6 +464,10 @@ public sealed partial class PostgresConversationStore : IConversationStore, IAsy
     /// <summary>
     /// Runs a write that returns the id of the message it changed, then reads that message as it now stands
     /// (a statement's own snapshot does not see its writes).
+    /// </summary>
+    /// <summary>
+    /// The message a change found, read after it. The hot paths (a send's result, a delivery status) return the
+    /// row from the change itself instead, in one round trip.
     /// </summary>
     private async Task<MessageView?> ReadChangedAsync(NpgsqlCommand command, Guid conversationId, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Conversations.Grains.Assistant;
 using Npgsql;
 
@@ -11,10 +12,38 @@ namespace Conversations.Infrastructure.Plans;
 public sealed class PlanAllowance(NpgsqlDataSource dataSource, SubscriptionStore subscriptions, PlanLimitNotices notices, TimeProvider time)
     : IAssistantAllowance
 {
+    // How many admitted conversations this node remembers before it starts over (≈ 5 MB at most).
+    private const int RememberedConversations = 100_000;
+
+    // An admitted conversation stays admitted for the rest of its month, so this node need not ask again on
+    // every turn. Only admissions are remembered: a refusal is asked again, as the plan may have changed.
+    private readonly ConcurrentDictionary<Guid, DateOnly> admitted = new();
+
     public async Task<bool> AdmitAsync(Guid businessId, Guid conversationId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var month = PlanMonths.Of(now);
+        if (admitted.TryGetValue(conversationId, out var known) && known == month)
+        {
+            return true;
+        }
+
+        if (await DecideAsync(businessId, conversationId, month, now, cancellationToken))
+        {
+            if (admitted.Count >= RememberedConversations)
+            {
+                admitted.Clear();
+            }
+
+            admitted[conversationId] = month;
+            return true;
+        }
+
+        return false;
+    }
+
+    private async Task<bool> DecideAsync(Guid businessId, Guid conversationId, DateOnly month, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using (var seen = new NpgsqlCommand(
             "SELECT 1 FROM assistant_conversation_months WHERE business_id = @b AND month = @month AND conversation_id = @c", connection))

@@ -14,5 +14,10 @@ public sealed class PlanCatalog(IOptions<PlanOptions> options)
         id is not null && options.Value.Plans.TryGetValue(id, out var plan) ? ToPlan(id.ToLowerInvariant(), plan) : null;
 
     private static Plan ToPlan(string id, PlanDefinition plan) =>
-        new(id, plan.Name ?? CultureInfo.InvariantCulture.TextInfo.ToTitleCase(id), plan.Agents, plan.AiConversationsPerMonth);
+        new(
+            id,
+            plan.Name ?? CultureInfo.InvariantCulture.TextInfo.ToTitleCase(id),
+            plan.Agents,
+            plan.AiConversationsPerMonth,
+            plan.MonthlyPriceMinor is { } price ? new PlanPrice(price, plan.Currency.ToUpperInvariant()) : null);
 }

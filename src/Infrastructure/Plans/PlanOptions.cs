@@ -17,8 +17,8 @@ public sealed class PlanOptions
 
     public Dictionary<string, PlanDefinition> Plans { get; set; } = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["starter"] = new() { Name = "Starter", Agents = 3, AiConversationsPerMonth = 500 },
-        ["professional"] = new() { Name = "Professional", Agents = 15, AiConversationsPerMonth = 5000 },
+        ["starter"] = new() { Name = "Starter", Agents = 3, AiConversationsPerMonth = 500, MonthlyPriceMinor = 2900 },
+        ["professional"] = new() { Name = "Professional", Agents = 15, AiConversationsPerMonth = 5000, MonthlyPriceMinor = 9900 },
         ["enterprise"] = new() { Name = "Enterprise" },
     };
 
@@ -45,6 +45,16 @@ public sealed class PlanOptions
             if (plan.AiConversationsPerMonth is < 0)
             {
                 return $"{Section}:Plans:{id}:AiConversationsPerMonth cannot be negative (leave it empty for no limit).";
+            }
+
+            if (plan.MonthlyPriceMinor is < 0)
+            {
+                return $"{Section}:Plans:{id}:MonthlyPriceMinor cannot be negative (leave it empty for a plan sold on request).";
+            }
+
+            if (plan.Currency is not { Length: 3 } currency || !currency.All(char.IsAsciiLetter))
+            {
+                return $"{Section}:Plans:{id}:Currency must be an ISO 4217 code such as EUR.";
             }
         }
 

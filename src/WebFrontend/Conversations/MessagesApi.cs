@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
 using Conversations.Infrastructure.Conversations;
+using Conversations.Infrastructure.Media;
 using Conversations.Infrastructure.Roles;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Roles;
@@ -82,6 +83,7 @@ public static class MessagesApi
         ClaimsPrincipal user,
         MessageQueries queries,
         IClusterClient cluster,
+        MediaStore files,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -101,6 +103,21 @@ public static class MessagesApi
         if (!await queries.ConversationExistsAsync(businessId, conversationId, cancellationToken))
         {
             return TypedResults.Problem(title: "No such conversation.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        if (request.Media?.MediaId is { } mediaId)
+        {
+            // Another business's file is as unknown as a missing one.
+            if (await files.FindAsync(businessId, mediaId, cancellationToken) is not { } file)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["media.mediaId"] = ["No such file: upload it with POST /api/media first."] });
+            }
+
+            content = content! with
+            {
+                Kind = file.Kind,
+                Media = new MediaAttachment(null, file.MimeType, request.Media.FileName?.Trim() is { Length: > 0 } name ? name : file.FileName, file.Sha256, StoredMediaId: file.Id),
+            };
         }
 
         var outcome = await cluster.GetGrain<IConversationGrain>(conversationId).SendAsync(new OutboundMessage(
@@ -139,6 +156,17 @@ public static class MessagesApi
 
             return new MessageContent("template", text, Template: new TemplateUse(
                 template.Name?.Trim() ?? "", template.Language?.Trim() ?? "", template.Parameters ?? []));
+        }
+
+        if (request?.Media is { MediaId: not null } upload)
+        {
+            if (upload.Link is not null)
+            {
+                errors["media.link"] = ["Give either a link or an uploaded file's mediaId, not both."];
+            }
+
+            // Kind and file are filled in from the stored file once the caller's business is known.
+            return new MessageContent(MediaKinds.Document, text, new MediaAttachment(null, null));
         }
 
         if (request?.Media is { } media)

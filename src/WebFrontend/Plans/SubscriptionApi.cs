@@ -39,7 +39,7 @@ public static class SubscriptionApi
         string Plan, string Status, DateTimeOffset? CurrentPeriodEnd, bool CancelAtPeriodEnd, Plan Limits, Usage Usage, IReadOnlyList<PlanOffer> Plans);
 
     /// <param name="Sold">Whether the plan can be bought online (it has a Stripe price).</param>
-    public sealed record PlanOffer(string Id, string Name, int? Agents, int? AiConversationsPerMonth, bool Sold);
+    public sealed record PlanOffer(string Id, string Name, int? Agents, int? AiConversationsPerMonth, bool Sold, PlanPrice? MonthlyPrice);
 
     /// <summary>The business's subscription: its plan, status, usage (seats, AI conversations this month) and the plans on offer.</summary>
     internal static async Task<Ok<SubscriptionState>> GetAsync(
@@ -50,7 +50,7 @@ public static class SubscriptionApi
         var subscription = await subscriptions.GetAsync(businessId, cancellationToken);
         var effective = await subscriptions.EffectivePlanAsync(businessId, cancellationToken);
         var usage = new Usage(await limits.SeatsInUseAsync(businessId, cancellationToken), await limits.AiConversationsThisMonthAsync(businessId, cancellationToken));
-        var offers = plans.All.Select(p => new PlanOffer(p.Id, p.Name, p.Agents, p.AiConversationsPerMonth, stripe.Value.IsConfigured && stripe.Value.PlanPrices.ContainsKey(p.Id))).ToList();
+        var offers = plans.All.Select(p => new PlanOffer(p.Id, p.Name, p.Agents, p.AiConversationsPerMonth, stripe.Value.IsConfigured && stripe.Value.PlanPrices.ContainsKey(p.Id), p.MonthlyPrice)).ToList();
         return TypedResults.Ok(new SubscriptionState(
             effective.Id, subscription.Status, subscription.CurrentPeriodEnd, subscription.CancelAtPeriodEnd, effective, usage, offers));
     }

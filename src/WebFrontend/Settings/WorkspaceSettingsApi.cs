@@ -19,7 +19,7 @@ public static class WorkspaceSettingsApi
         return app;
     }
 
-    public sealed record WorkspaceSettingsRequest(bool? AnnounceAgentJoined);
+    public sealed record WorkspaceSettingsRequest(bool? AnnounceAgentJoined, bool? OnboardingCompleted);
 
     /// <summary>The workspace settings: whether customers are told when an agent joins the conversation.</summary>
     internal static async Task<Ok<WorkspaceSettings>> GetAsync(ClaimsPrincipal user, WorkspaceSettingsStore store, CancellationToken cancellationToken) =>
@@ -30,7 +30,11 @@ public static class WorkspaceSettingsApi
         WorkspaceSettingsRequest? request, ClaimsPrincipal user, WorkspaceSettingsStore store, ActivityRecorder activity, CancellationToken cancellationToken)
     {
         var current = await store.ReadAsync(user.GetBusinessId(), cancellationToken);
-        var updated = current with { AnnounceAgentJoined = request?.AnnounceAgentJoined ?? current.AnnounceAgentJoined };
+        var updated = current with
+        {
+            AnnounceAgentJoined = request?.AnnounceAgentJoined ?? current.AnnounceAgentJoined,
+            OnboardingCompleted = request?.OnboardingCompleted ?? current.OnboardingCompleted,
+        };
         await store.SaveAsync(user.GetBusinessId(), updated, cancellationToken);
         await SettingsChanges.RecordAsync(activity, "workspace", current, updated);
         return TypedResults.Ok(updated);

@@ -58,6 +58,62 @@ public sealed class MetaOutboundTests(ChannelsFixture fixture)
     }
 
     [Fact]
+    public async Task An_uploaded_file_is_uploaded_to_the_number_and_sent_by_its_media_id()
+    {
+        var (tenant, agent, conversation, customer) = await ConversationAsync("Upload send");
+        var upload = await Media.MediaApiTests.UploadAsync(agent, Media.SampleFiles.Png, "menu.png", "image/png");
+        var mediaId = upload.GetProperty("id").GetGuid();
+
+        using var response = await agent.PostAsJsonAsync("/api/messages", new { conversationId = conversation, text = "Our menu", media = new { mediaId } });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var queued = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("image", queued.GetProperty("content").Text("kind"));
+        Assert.Equal(mediaId, queued.GetProperty("content").GetProperty("media").GetProperty("storedMediaId").GetGuid());
+        await SentAsync(agent, conversation, "sent");
+        var uploaded = Assert.Single(Meta.Requests, r => r.Path == $"/v21.0/{tenant.PhoneNumberId}/media" && r.Body.Contains("menu.png", StringComparison.Ordinal));
+        Assert.Contains("whatsapp", uploaded.Body, StringComparison.Ordinal);
+        Assert.Equal("Bearer EAAG-test-access-token-0123456789", uploaded.Authorization);
+        var message = Assert.Single(Meta.Requests, r => r.Path.EndsWith("/messages", StringComparison.Ordinal) && r.Body.Contains(customer, StringComparison.Ordinal) && r.Body.Contains("image", StringComparison.Ordinal));
+        using var body = JsonDocument.Parse(message.Body);
+        Assert.Equal("image", body.RootElement.Text("type"));
+        Assert.StartsWith("media.fake", body.RootElement.GetProperty("image").Text("id"));
+        Assert.Equal("Our menu", body.RootElement.GetProperty("image").Text("caption"));
+    }
+
+    [Fact]
+    public async Task A_refused_upload_fails_the_message_with_the_cloud_api_error()
+    {
+        var (_, agent, conversation, _) = await ConversationAsync("Upload refused");
+        var upload = await Media.MediaApiTests.UploadAsync(agent, Media.SampleFiles.Pdf, "prices.pdf");
+        Meta.FailNext((400, FakeMetaGraphApi.Error(131053, "Media upload error")));
+
+        using var response = await agent.PostAsJsonAsync("/api/messages", new { conversationId = conversation, media = new { mediaId = upload.GetProperty("id").GetGuid() } });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("document", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("content").Text("kind"));
+        var failed = await SentAsync(agent, conversation, "failed");
+        Assert.Equal("131053", failed.Text("deliveryErrorCode"));
+        Assert.Equal("Media upload error", failed.Text("deliveryErrorTitle"));
+    }
+
+    [Fact]
+    public async Task Another_business_file_or_an_unknown_one_cannot_be_sent()
+    {
+        var (_, agent, conversation, _) = await ConversationAsync("Upload foreign");
+        var (_, stranger, _, _) = await ConversationAsync("Upload stranger");
+        var foreign = await Media.MediaApiTests.UploadAsync(stranger, Media.SampleFiles.Png, "theirs.png", "image/png");
+
+        foreach (var mediaId in new[] { foreign.GetProperty("id").GetGuid(), Guid.NewGuid() })
+        {
+            using var response = await agent.PostAsJsonAsync("/api/messages", new { conversationId = conversation, media = new { mediaId } });
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(problem.GetProperty("errors").TryGetProperty("media.mediaId", out _));
+        }
+    }
+
+    [Fact]
     public async Task Statuses_move_delivery_forward_and_never_back()
     {
         var (tenant, agent, conversation, customer) = await ConversationAsync("Statuses");

@@ -169,4 +169,28 @@ public sealed class TwilioTests(ChannelsFixture fixture)
         Assert.Equal("failed", failed.Delivery());
         Assert.Equal("63016", failed.Text("deliveryErrorCode"));
     }
+
+    [Fact]
+    public async Task An_uploaded_file_on_a_twilio_number_fails_at_once_without_calling_twilio()
+    {
+        var tenant = await App.CreateTenantAsync("Twilio upload");
+        using var owner = await App.ClientOfAsync(tenant);
+        var number = await Channels.ConnectTwilioAsync(owner);
+        using (var incoming = await PostAsync("/api/webhook/twilio", Incoming(number, "5491155550003", "SM66666666666666666666666666666666", "Carta?"), number.AuthToken))
+        {
+            incoming.EnsureSuccessStatusCode();
+        }
+
+        var conversation = ConversationIds.For(tenant.BusinessId, "5491155550003");
+        var upload = await Media.MediaApiTests.UploadAsync(owner, Media.SampleFiles.Png, "carta.png", "image/png");
+        using (var send = await owner.PostAsJsonAsync("/api/messages", new { conversationId = conversation, media = new { mediaId = upload.GetProperty("id").GetGuid() } }))
+        {
+            Assert.Equal(HttpStatusCode.Created, send.StatusCode);
+        }
+
+        var failed = await Eventually.GetAsync(
+            async () => (await Transcript.ReadAsync(owner, conversation))[^1], m => m.Delivery() == "failed", what: "failed before Twilio");
+        Assert.Equal("media_link_required", failed.Text("deliveryErrorCode"));
+        Assert.DoesNotContain(fixture.Twilio.Requests, r => r.Body.Contains("5491155550003", StringComparison.Ordinal));
+    }
 }

@@ -40,6 +40,7 @@ public static class RouteTable
         ["POST /api/webhook/stripe"] = Anonymous(),
         ["GET /calendar/{secret}.ics"] = Anonymous(),
         ["POST /api/platform/login"] = Anonymous(),
+        ["GET /api/plans"] = Anonymous(),
 
         // The platform's own scheme.
         ["GET /api/platform/businesses"] = Platform(_ => new("/api/platform/businesses")),

@@ -13,6 +13,27 @@ namespace Conversations.WebFrontend.Tests.Payments;
 public sealed class PlanTests(PaymentsFixture fixture)
 {
     [Fact]
+    public async Task The_plans_with_their_limits_and_prices_are_listed_without_an_account()
+    {
+        using var anonymous = fixture.App.CreateClient();
+        var plans = await anonymous.GetFromJsonAsync<JsonElement>("/api/plans");
+        var starter = Assert.Single(plans.EnumerateArray(), p => p.GetProperty("id").GetString() == "starter");
+        Assert.Equal("Starter", starter.GetProperty("name").GetString());
+        Assert.Equal(3, starter.GetProperty("agents").GetInt32());
+        Assert.Equal(500, starter.GetProperty("aiConversationsPerMonth").GetInt32());
+        Assert.Equal(2900, starter.GetProperty("monthlyPriceMinor").GetInt64());
+        Assert.Equal("EUR", starter.GetProperty("currency").GetString());
+        Assert.True(starter.GetProperty("isDefault").GetBoolean());
+
+        // A plan without a price is sold on request; one without limits has none.
+        var enterprise = Assert.Single(plans.EnumerateArray(), p => p.GetProperty("id").GetString() == "enterprise");
+        Assert.Equal(JsonValueKind.Null, enterprise.GetProperty("monthlyPriceMinor").ValueKind);
+        Assert.Equal(JsonValueKind.Null, enterprise.GetProperty("agents").ValueKind);
+        Assert.False(enterprise.GetProperty("isDefault").GetBoolean());
+        Assert.Contains(plans.EnumerateArray(), p => p.GetProperty("id").GetString() == "tiny");
+    }
+
+    [Fact]
     public async Task A_new_business_is_on_the_starter_trial_and_cannot_invite_beyond_its_agents()
     {
         var (tenant, owner) = await fixture.NewTenantAsync("Small team");

@@ -326,6 +326,19 @@ public sealed class SettingsApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Finishing_the_getting_started_steps_is_remembered_apart_from_the_other_workspace_settings()
+    {
+        var (_, _, client) = await NewTenantAsync();
+        var fresh = await client.GetFromJsonAsync<JsonElement>("/api/settings/workspace");
+        Assert.False(fresh.GetProperty("onboardingCompleted").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, (await client.PatchAsJsonAsync("/api/settings/workspace", new { announceAgentJoined = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PatchAsJsonAsync("/api/settings/workspace", new { onboardingCompleted = true })).StatusCode);
+        var saved = await client.GetFromJsonAsync<JsonElement>("/api/settings/workspace");
+        Assert.True(saved.GetProperty("onboardingCompleted").GetBoolean());
+        Assert.True(saved.GetProperty("announceAgentJoined").GetBoolean());
+    }
+
+    [Fact]
     public async Task The_older_settings_endpoints_are_logged_the_same_way()
     {
         var (_, _, client) = await NewTenantAsync();

@@ -26,12 +26,30 @@ import { KnowledgePage } from "./pages/KnowledgePage";
 import { VoiceSettingsPage } from "./pages/VoiceSettingsPage";
 import { SecurityPage } from "./pages/SecurityPage";
 import { AnalyticsPage } from "./pages/AnalyticsPage";
+import { CannedResponsesPage } from "./pages/CannedResponsesPage";
+import { RolesPage } from "./pages/RolesPage";
+import { LandingPage } from "./pages/LandingPage";
+import { PricingPage } from "./pages/PricingPage";
+import { ForgotPasswordPage } from "./pages/ForgotPasswordPage";
+import { ResetPasswordPage } from "./pages/ResetPasswordPage";
+import { PaymentResultPage } from "./pages/PaymentResultPage";
+import { OnboardingPage } from "./pages/OnboardingPage";
+import { BillingPage } from "./pages/BillingPage";
 
 const publicPages: Record<string, () => preact.JSX.Element> = {
   "/login": LoginPage,
   "/signup": SignUpPage,
   "/accept-invitation": AcceptInvitationPage,
+  "/": LandingPage,
+  "/pricing": PricingPage,
+  "/forgot-password": ForgotPasswordPage,
+  "/reset-password": ResetPasswordPage,
+  "/payment/success": () => <PaymentResultPage outcome="success" />,
+  "/payment/cancel": () => <PaymentResultPage outcome="cancel" />,
 };
+
+/** Public pages that stay open when logged in (the others lead a logged-in employee into the app). */
+const openToEveryone = new Set(["/accept-invitation", "/pricing", "/reset-password", "/payment/success", "/payment/cancel"]);
 
 /** Replaces the current history entry with another page once rendered. */
 function Redirect({ to }: { to: string }) {
@@ -71,11 +89,11 @@ export function App() {
 
   const Public = publicPages[path];
   if (Public) {
-    if (signedIn && path !== "/accept-invitation") {
-      // Logged in (or the session was restored): leave the public page. A new business starts by connecting WhatsApp.
-      return <Redirect to={path === "/signup" ? "/settings/whatsapp?welcome=1" : safeNext()} />;
+    if (signedIn && !openToEveryone.has(path)) {
+      // Logged in (or the session was restored): leave the public page. A new business starts with the getting-started steps.
+      return <Redirect to={path === "/signup" ? "/onboarding" : safeNext()} />;
     }
-    return <main id="main" class="public" tabIndex={-1}><Public /></main>;
+    return <main id="main" class={path === "/" || path === "/pricing" ? "public public-wide" : "public"} tabIndex={-1}><Public /></main>;
   }
 
   if (!signedIn) {
@@ -104,6 +122,14 @@ export function App() {
     page = <VoiceSettingsPage />;
   } else if (path === "/settings/security") {
     page = <SecurityPage />;
+  } else if (path === "/settings/canned-responses") {
+    page = <CannedResponsesPage />;
+  } else if (path === "/settings/roles") {
+    page = <RolesPage />;
+  } else if (path === "/settings/billing") {
+    page = <BillingPage />;
+  } else if (path === "/onboarding") {
+    page = <OnboardingPage />;
   } else if (path === "/analytics") {
     page = <AnalyticsPage />;
   } else if (path === "/outbox") {

@@ -65,6 +65,42 @@ export async function api<T>(method: string, path: string, body?: unknown, optio
   return payload as T;
 }
 
+/** Uploads one file as the multipart field `file`, renewing the token once like `api`. */
+export async function upload<T>(path: string, file: File): Promise<T> {
+  const attempt = (token: string | null) => {
+    const form = new FormData();
+    form.append("file", file, file.name);
+    return fetch(path, { method: "POST", body: form, credentials: "same-origin", headers: token ? { Accept: "application/json", Authorization: `Bearer ${token}` } : { Accept: "application/json" } });
+  };
+  let response: Response;
+  try {
+    response = await attempt(tokens.current());
+    if (response.status === 401) {
+      const renewed = await tokens.renew();
+      if (renewed) response = await attempt(renewed);
+    }
+  } catch {
+    throw new ApiError(0, { title: "The server cannot be reached. Check the connection and try again." });
+  }
+  const payload = await parse(response).catch(() => undefined);
+  if (!response.ok) {
+    const problem = (payload as Problem | undefined) ?? {};
+    throw new ApiError(response.status, { ...problem, title: problem.title ?? response.statusText, status: response.status });
+  }
+  return payload as T;
+}
+
+/** An API file (media) as a local object URL for <img>/<a>: the API wants the bearer token, which an <img> cannot send. */
+export async function fileUrl(path: string): Promise<string> {
+  let response = await fetch(path, { headers: { Authorization: `Bearer ${tokens.current() ?? ""}` }, credentials: "same-origin" });
+  if (response.status === 401) {
+    const renewed = await tokens.renew();
+    if (renewed) response = await fetch(path, { headers: { Authorization: `Bearer ${renewed}` }, credentials: "same-origin" });
+  }
+  if (!response.ok) throw new ApiError(response.status, { title: response.statusText, status: response.status });
+  return URL.createObjectURL(await response.blob());
+}
+
 export const get = <T>(path: string) => api<T>("GET", path);
 export const post = <T>(path: string, body?: unknown, options?: { anonymous?: boolean }) => api<T>("POST", path, body ?? {}, options);
 export const del = (path: string) => api<void>("DELETE", path);

@@ -1,7 +1,7 @@
 import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
 import { signal } from "@preact/signals";
 import { currentToken, refresh } from "./session";
-import type { ConversationSnapshot, HandoffSummary, Message, NotificationItem } from "./types";
+import type { ConversationSnapshot, HandoffSummary, Message, NotificationItem, Presence } from "./types";
 
 // One hub connection per tab. SignalR reconnects by itself (and we restart it when even that gives up);
 // after every reconnect, listeners are told to catch up from their last sequence through the REST API,
@@ -29,6 +29,8 @@ type Listener = {
   handoff?: (summary: HandoffSummary) => void;
   /** Something for this employee to look at (a mention, an assignment, a handoff, a failed delivery). */
   notification?: (notification: NotificationItem) => void;
+  /** A colleague (or this employee) came online, went away or offline. */
+  presence?: (employeeId: string, presence: Presence) => void;
   /** Called after a reconnect: fetch what was missed. */
   resync?: () => void;
 };
@@ -90,6 +92,7 @@ export function connectLive(): void {
   connection.on("DraftOffered", (conversationId: string, _turnId: string, employeeId: string | null, text: string) =>
     notify((l) => l.draft?.(conversationId, employeeId, text)));
   connection.on("HandoffSummarized", (summary: HandoffSummary) => notify((l) => l.handoff?.(summary)));
+  connection.on("PresenceChanged", (employeeId: string, presence: Presence) => notify((l) => l.presence?.(employeeId, presence)));
   connection.on("Notification", (notification: NotificationItem) => notify((l) => l.notification?.(notification)));
   connection.onreconnecting(() => (liveState.value = "reconnecting"));
   connection.onreconnected(() => (liveState.value = "connecting"));

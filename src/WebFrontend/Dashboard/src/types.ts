@@ -43,6 +43,8 @@ export interface MediaAttachment {
   transcript?: string | null;
   transcriptionState?: "pending" | "done" | "off" | "failed" | null;
   link?: string | null;
+  /** Our copy: served by GET /api/media/{id} to the business's employees. */
+  storedMediaId?: string | null;
 }
 
 export interface LocationShare {
@@ -518,4 +520,44 @@ export interface PerformanceReport {
   to: string;
   timeZone: string;
   employees: EmployeePerformance[];
+}
+
+export type Presence = "online" | "away" | "offline";
+
+export interface EmployeePresence {
+  employeeId: string;
+  displayName: string;
+  presence: Presence;
+}
+
+export interface CannedResponse {
+  id: string;
+  shortcode: string;
+  title: string;
+  body: string;
+  usageCount: number;
+}
+
+export interface RenderedResponse {
+  id: string;
+  shortcode: string;
+  text: string;
+  usageCount: number;
+}
+
+export interface MediaFile {
+  id: string;
+  mimeType: string;
+  kind: string;
+  fileName?: string | null;
+  sizeBytes: number;
+  url: string;
+}
+
+export interface RoleView {
+  id: string;
+  name: string;
+  isSystem: boolean;
+  permissions: string[];
+  employees: number;
 }

@@ -5,7 +5,9 @@ import { subscribe } from "../live";
 import { dayKey, formatDay } from "../format";
 import { MessageBubble } from "./MessageBubble";
 import { Composer, type Prefill } from "./Composer";
-import { canSupervise, employee } from "../session";
+import { AssignMenu } from "./AssignMenu";
+import { PresenceDot, presenceOf } from "../presence";
+import { can, canSupervise, employee } from "../session";
 import type { AssistantView, Conversation, HandoffSummary, Message, MessagePage } from "../types";
 
 const flowNames: Record<string, string> = {
@@ -217,7 +219,8 @@ export function ChatPanel({ conversationId, summary, onRead, onBack, customerOpe
           <h2 id="chat-title">{name}</h2>
           {conversation && (
             <p class="meta">
-              +{conversation.customer.waId} · <span data-testid="mode">{conversation.mode === "ai" ? "AI" : conversation.assigneeId === me ? "you" : conversation.assigneeId ? "a colleague" : "waiting for an agent"}</span>
+              +{conversation.customer.waId} · <span data-testid="mode">{conversation.mode === "ai" ? "AI" : conversation.assigneeId === me ? "you" : conversation.assigneeId ? (presenceOf(conversation.assigneeId)?.displayName ?? "a colleague") : "waiting for an agent"}</span>
+              {conversation.mode === "human" && conversation.assigneeId && <> <PresenceDot presence={presenceOf(conversation.assigneeId)?.presence} /></>}
               {" · "}{conversation.status}
               {flow && conversation.mode === "ai" && <> · <span data-testid="flow">{flowNames[flow] ?? flow}</span></>}
             </p>
@@ -230,6 +233,9 @@ export function ChatPanel({ conversationId, summary, onRead, onBack, customerOpe
             )}
             {conversation.mode === "human" && conversation.assigneeId && (conversation.assigneeId === me || canSupervise.value) && (
               <button type="button" class="secondary" disabled={handlingBusy} onClick={() => void handle("release")}>Hand back to AI</button>
+            )}
+            {can("conversations.handle") && (!conversation.assigneeId || conversation.assigneeId === me || canSupervise.value) && (
+              <AssignMenu conversationId={conversationId} assigneeId={conversation.assigneeId} onChanged={(c) => { setHandlingError(null); setConversation(c); }} onError={setHandlingError} />
             )}
           </div>
         )}

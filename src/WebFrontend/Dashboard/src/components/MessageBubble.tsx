@@ -1,3 +1,5 @@
+import { useEffect, useState } from "preact/hooks";
+import { fileUrl } from "../api";
 import { formatTime } from "../format";
 import type { Delivery, Message } from "../types";
 
@@ -40,12 +42,55 @@ function Ticks({ message }: { message: Message }) {
   );
 }
 
+/** Our stored copy of a file, fetched with the employee's token into an object URL (freed when the bubble goes). */
+function useStoredFile(id: string | null | undefined): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!id) return;
+    let made: string | null = null;
+    let gone = false;
+    fileUrl(`/api/media/${encodeURIComponent(id)}`).then((u) => {
+      if (gone) URL.revokeObjectURL(u);
+      else setUrl((made = u));
+    }, () => undefined);
+    return () => {
+      gone = true;
+      if (made) URL.revokeObjectURL(made);
+    };
+  }, [id]);
+  return url;
+}
+
+/** A stored document: fetched with the token when asked for, then saved under its name. */
+function StoredDownload({ id, name }: { id: string; name: string }) {
+  const [failed, setFailed] = useState(false);
+  async function download() {
+    try {
+      const url = await fileUrl(`/api/media/${encodeURIComponent(id)}`);
+      const anchor = document.createElement("a");
+      anchor.href = url;
+      anchor.download = name;
+      anchor.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch {
+      setFailed(true);
+    }
+  }
+  return (
+    <>
+      <button type="button" class="link-button" onClick={() => void download()}>{name}</button>
+      {failed && <span class="error"> (could not be downloaded)</span>}
+    </>
+  );
+}
+
 function Content({ message }: { message: Message }) {
   const content = message.content;
   const kind = content?.kind ?? message.kind;
   const text = content?.text ?? message.body ?? null;
   const media = content?.media;
-  const link = safeUrl(media?.link);
+  const stored = useStoredFile(media && !media.link && kind !== "document" ? media.storedMediaId : null);
+  const link = safeUrl(media?.link) ?? stored;
 
   switch (kind) {
     case "image":
@@ -81,7 +126,9 @@ function Content({ message }: { message: Message }) {
       return (
         <>
           <p class="document">
-            📄 {link ? <a href={link} target="_blank" rel="noopener noreferrer">{name}</a> : <span>{name}</span>}
+            📄 {link ? <a href={link} target="_blank" rel="noopener noreferrer">{name}</a>
+              : media?.storedMediaId ? <StoredDownload id={media.storedMediaId} name={name} />
+              : <span>{name}</span>}
             {media?.mimeType && <span class="meta"> · {media.mimeType}</span>}
           </p>
           {text && <p class="text">{text}</p>}

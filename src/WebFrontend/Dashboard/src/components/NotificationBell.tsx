@@ -3,6 +3,7 @@ import { signal, computed } from "@preact/signals";
 import { get, post } from "../api";
 import { subscribe } from "../live";
 import { formatDateTime } from "../format";
+import { disablePush, enablePush, pushError, pushState, readPushState } from "../push";
 import type { NotificationItem } from "../types";
 
 const items = signal<NotificationItem[]>([]);
@@ -23,6 +24,7 @@ export function NotificationBell() {
 
   useEffect(() => {
     void load();
+    void readPushState();
     return subscribe({
       notification: (n) => {
         if (!items.value.some((x) => x.id === n.id)) items.value = [n, ...items.value];
@@ -95,8 +97,26 @@ export function NotificationBell() {
               ))}
             </ul>
           )}
+          <PushToggle />
         </section>
       )}
+    </div>
+  );
+}
+
+/** Push notifications on this device: asks the browser's permission, then subscribes (or unsubscribes). */
+function PushToggle() {
+  const state = pushState.value;
+  if (state === "unsupported") return <p class="meta push-toggle">This browser cannot receive push notifications.</p>;
+  return (
+    <div class="push-toggle">
+      <label>
+        <input type="checkbox" checked={state === "on"} disabled={state === "busy" || state === "denied"}
+          onChange={(e) => void ((e.currentTarget as HTMLInputElement).checked ? enablePush() : disablePush())} />
+        {" "}Push notifications on this device
+      </label>
+      {state === "denied" && <p class="meta">Blocked in the browser's site settings.</p>}
+      {pushError.value && <p class="error" role="alert">{pushError.value}</p>}
     </div>
   );
 }

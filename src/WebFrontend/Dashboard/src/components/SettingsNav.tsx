@@ -1,5 +1,6 @@
 import { can } from "../session";
 import { location } from "../router";
+import { OnboardingLink } from "./OnboardingLink";
 
 /** Each page, and the permission that lets one change what it shows (null: everyone's own security). */
 const pages: [string, string, string | null][] = [
@@ -8,7 +9,10 @@ const pages: [string, string, string | null][] = [
   ["/settings/templates", "Prompt templates", "templates.manage"],
   ["/settings/knowledge", "Knowledge base", "knowledge.manage"],
   ["/settings/voice", "Voice notes", "assistant.manage"],
+  ["/settings/canned-responses", "Canned responses", "canned_responses.write"],
+  ["/settings/roles", "Roles", "roles.manage"],
   ["/settings/security", "Security", null],
+  ["/settings/billing", "Billing", "billing.manage"],
 ];
 
 /** The settings pages' own navigation: the pages one's role may change, and one's own security. */
@@ -22,6 +26,7 @@ export function SettingsNav() {
           <a key={href} href={href} class={active ? "active" : undefined} aria-current={active ? "page" : undefined}>{text}</a>
         );
       })}
+      <OnboardingLink />
     </nav>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { get, query } from "../api";
 import { addDays, downloadFile, errorMessage, fieldErrors, formatMoney } from "../components/records";
 import { InputField } from "../components/RecordFields";
+import { BarChart } from "../components/BarChart";
 import type { ConversationReport, PerformanceReport, ResponseTimes, RevenueReport } from "../types";
 
 function todayIso(): string {
@@ -21,27 +22,13 @@ function times(t: ResponseTimes): string {
   return t.count ? `${duration(t.p50Seconds)} / ${duration(t.p90Seconds)}` : "—";
 }
 
-type Bar = { label: string; value: number; text?: string };
+const moneyAxes = new Map<string, (minor: number) => string>();
 
-/** A horizontal bar chart drawn with SVG; the numbers are also in the table beside it, so it is decorative for screen readers. */
-function BarChart({ title, bars }: { title: string; bars: Bar[] }) {
-  const max = Math.max(1, ...bars.map((b) => b.value));
-  const row = 18;
-  const height = bars.length * row + 4;
-  return (
-    <figure class="bar-chart">
-      <figcaption>{title}</figcaption>
-      <svg viewBox={`0 0 400 ${height}`} width="100%" role="img" aria-label={`${title}: chart of the table below`}>
-        {bars.map((b, i) => (
-          <g key={b.label}>
-            <text x="0" y={i * row + 13} font-size="11" fill="#1f2933">{b.label}</text>
-            <rect x="110" y={i * row + 3} width={Math.max(b.value > 0 ? 2 : 0, (b.value / max) * 240)} height={row - 6} fill="#1d5fa8" />
-            <text x={115 + (b.value / max) * 240} y={i * row + 13} font-size="11" fill="#1f2933">{b.text ?? b.value}</text>
-          </g>
-        ))}
-      </svg>
-    </figure>
-  );
+/** One formatter per currency, so the chart is not redrawn on every render. */
+function moneyAxis(currency: string): (minor: number) => string {
+  let axis = moneyAxes.get(currency);
+  if (!axis) moneyAxes.set(currency, (axis = (minor: number) => formatMoney(minor, currency)));
+  return axis;
 }
 
 /** The business's figures over a date range: conversations, revenue, the team; each as a table, a chart and a CSV export. */
@@ -150,7 +137,11 @@ export function AnalyticsPage() {
           </div>
           {revenue.totals.length === 0 ? <p class="empty">No bookings or payments in this range.</p> : (
             <>
-              <BarChart title="Booked revenue per service" bars={revenue.services.map((s) => ({ label: `${s.service} (${s.currency})`.slice(0, 18), value: s.bookedMinor, text: formatMoney(s.bookedMinor, s.currency) }))} />
+              <BarChart
+                title="Booked revenue per service"
+                bars={revenue.services.map((s) => ({ label: `${s.service} (${s.currency})`.slice(0, 18), value: s.bookedMinor, text: formatMoney(s.bookedMinor, s.currency) }))}
+                format={revenue.totals.length === 1 ? moneyAxis(revenue.totals[0].currency) : undefined}
+              />
               <div class="table-scroll">
                 <table class="table">
                   <caption class="visually-hidden">Revenue per service</caption>

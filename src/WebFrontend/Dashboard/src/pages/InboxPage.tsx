@@ -6,6 +6,8 @@ import { navigate } from "../router";
 import { Select } from "../components/Field";
 import { ChatPanel } from "../components/ChatPanel";
 import { CustomerPanel } from "../components/CustomerPanel";
+import { PresenceDot, followPresence, presenceOf } from "../presence";
+import { employee } from "../session";
 import type { Conversation, ConversationPage, Message } from "../types";
 
 type Filters = { mode: string; status: string; assignee: string; unread: boolean; q: string };
@@ -62,6 +64,8 @@ export function InboxPage({ conversationId }: { conversationId: string | null })
   useEffect(() => {
     void load();
   }, [filters]);
+
+  useEffect(() => followPresence(), []);
 
   // Debounced search as the agent types.
   useEffect(() => {
@@ -161,6 +165,12 @@ export function InboxPage({ conversationId }: { conversationId: string | null })
                     <span class={`tag mode-${c.mode}`}>{c.mode}</span>
                     <span class="tag">{c.status}</span>
                     {c.labels.map((l) => <span class="tag label" key={l}>{l}</span>)}
+                    {c.assigneeId && (
+                      <span class="tag assignee" data-testid="assignee">
+                        <PresenceDot presence={presenceOf(c.assigneeId)?.presence} />
+                        {c.assigneeId === employee.value?.id ? "You" : presenceOf(c.assigneeId)?.displayName ?? "Colleague"}
+                      </span>
+                    )}
                   </span>
                 </span>
               </a>

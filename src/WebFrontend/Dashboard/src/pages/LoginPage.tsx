@@ -63,7 +63,8 @@ export function LoginPage() {
         <Field label="Password" name="password" type="password" value={password} onInput={setPassword} autoComplete="current-password" required />
         <button type="submit" class="primary" disabled={busy}>{busy ? "Logging in…" : "Log in"}</button>
       </form>
-      <p class="aside">New here? <a href="/signup">Create a business account</a></p>
+      <p class="aside"><a href="/forgot-password">Forgot your password?</a></p>
+      <p class="aside">New here? <a href="/signup">Create a business account</a> · <a href="/pricing">Plans and prices</a></p>
     </section>
   );
 }

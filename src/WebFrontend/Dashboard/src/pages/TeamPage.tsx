@@ -1,8 +1,9 @@
 import { useEffect, useState } from "preact/hooks";
-import { ApiError, get, post } from "../api";
+import { ApiError, api, get, post } from "../api";
 import { Field, FormError, Select } from "../components/Field";
-import { canManageTeam, employee } from "../session";
-import type { EmployeeProfile } from "../types";
+import { can, canManageTeam, employee } from "../session";
+import { PresenceDot, followPresence, presenceOf } from "../presence";
+import type { EmployeeProfile, RoleView } from "../types";
 
 export function TeamPage() {
   const [people, setPeople] = useState<EmployeeProfile[] | null>(null);
@@ -20,7 +21,25 @@ export function TeamPage() {
     }
   }
 
-  useEffect(() => void load(), []);
+  const [customRoles, setCustomRoles] = useState<string[]>([]);
+  useEffect(() => {
+    void load();
+    followPresence();
+    // The business's own roles, for those who may see them; everyone knows the system roles.
+    if (can("roles.manage")) get<RoleView[]>("/api/roles").then((r) => setCustomRoles(r.filter((x) => !x.isSystem).map((x) => x.name)), () => undefined);
+  }, []);
+
+  async function changeRole(person: EmployeeProfile, role: string) {
+    setError(null);
+    setStatus(null);
+    try {
+      await api("PATCH", `/api/employees/${person.id}`, { role });
+      setStatus(`${person.displayName} is now ${role}.`);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.field("role") ?? e.message : String(e));
+    }
+    await load();
+  }
 
   async function invite(event: Event) {
     event.preventDefault();
@@ -43,9 +62,12 @@ export function TeamPage() {
     }
   }
 
-  const roles: [string, string][] = employee.value?.role === "owner"
-    ? [["agent", "Agent"], ["viewer", "Viewer"], ["admin", "Admin"], ["owner", "Owner"]]
-    : [["agent", "Agent"], ["viewer", "Viewer"], ["admin", "Admin"]];
+  const roles: [string, string][] = [
+    ...(employee.value?.role === "owner"
+      ? [["agent", "Agent"], ["viewer", "Viewer"], ["admin", "Admin"], ["owner", "Owner"]] as [string, string][]
+      : [["agent", "Agent"], ["viewer", "Viewer"], ["admin", "Admin"]] as [string, string][]),
+    ...customRoles.map((r) => [r, r] as [string, string]),
+  ];
 
   return (
     <section class="page" aria-labelledby="team-title">
@@ -60,9 +82,15 @@ export function TeamPage() {
           <tbody>
             {people.map((p) => (
               <tr key={p.id}>
-                <td>{p.displayName}{p.id === employee.value?.id && <span class="meta"> (you)</span>}</td>
+                <td>{p.status === "active" && <PresenceDot presence={presenceOf(p.id)?.presence} />}{p.displayName}{p.id === employee.value?.id && <span class="meta"> (you)</span>}</td>
                 <td>{p.email}</td>
-                <td>{p.role}</td>
+                <td>
+                  {canManageTeam.value && p.id !== employee.value?.id && p.status === "active" ? (
+                    <select aria-label={`Role of ${p.displayName}`} value={p.role} onChange={(e) => void changeRole(p, (e.currentTarget as HTMLSelectElement).value)}>
+                      {(roles.some(([value]) => value === p.role) ? roles : [...roles, [p.role, p.role] as [string, string]]).map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+                    </select>
+                  ) : p.role}
+                </td>
                 <td>{p.status}{!p.emailVerified && p.status === "active" && <span class="meta"> · e-mail not verified</span>}</td>
               </tr>
             ))}
