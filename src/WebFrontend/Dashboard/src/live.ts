@@ -111,6 +111,13 @@ export function connectLive(): void {
   void start();
 }
 
+/** Marks the signed-in employee away (or available again); false when not connected, so the caller can say so. */
+export async function setAway(away: boolean): Promise<boolean> {
+  if (connection?.state !== HubConnectionState.Connected) return false;
+  await connection.invoke("SetAway", away);
+  return true;
+}
+
 export async function disconnectLive(): Promise<void> {
   stopped = true;
   clearTimeout(retryTimer);

@@ -355,7 +355,30 @@ export interface AssistantSettings {
   model: string | null;
   hasApiKey: boolean;
   instructions: string | null;
+  tone: AssistantTone;
+  handoff: HandoffRules;
   updatedAt: string | null;
+}
+
+export type AssistantTone = "friendly" | "formal" | "concise";
+
+/** When the assistant hands a customer to the team (null: the platform's default count). */
+export interface HandoffRules {
+  maxMisunderstandings: number | null;
+  keywords: string[];
+}
+
+/** The business's settings as one document: GET/PATCH /api/settings (a JSON merge patch). */
+export interface BusinessSettingsDocument {
+  general: { name: string; timeZone: string; language: string; businessHours: OpeningHours; awayMessage: string | null };
+  ai: AssistantSettings;
+  branding: Branding;
+}
+
+export interface Branding {
+  logoMediaId: string | null;
+  primaryColor: string | null;
+  accentColor: string | null;
 }
 
 export interface VoiceSettings {
