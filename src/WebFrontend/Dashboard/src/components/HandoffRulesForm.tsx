@@ -61,7 +61,7 @@ export function HandoffRulesForm({ settings, onSaved }: { settings: AssistantSet
           value={max} onInput={setMax} error={errors["ai.handoff.maxMisunderstandings"]} hint="1 to 10 in a row; empty for the platform's default." />
         <div class="field">
           <label for="handoff-keyword">Handoff keywords</label>
-          <ul class="tag-list" data-testid="handoff-keywords" aria-label="Handoff keywords">
+          <ul class="tag-list" data-testid="handoff-keywords" aria-label="Keywords that hand over">
             {keywords.map((word) => (
               <li key={word}>
                 {word}
