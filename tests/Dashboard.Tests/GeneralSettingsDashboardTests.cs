@@ -19,7 +19,7 @@ public sealed class GeneralSettingsDashboardTests(DashboardFixture fixture)
     public async Task General_settings_show_errors_at_their_fields_and_the_branding_colours_the_dashboard()
     {
         var owner = await fixture.SignUpAsync("Branded Bakery");
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.NewPageAsync(bypassCsp: true);
         await BrowserSession.LogInAsync(page, owner.Email, owner.Password);
         await page.GetByRole(AriaRole.Link, new() { Name = "Settings", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "General", Exact = true }).ClickAsync();
@@ -93,7 +93,7 @@ public sealed class GeneralSettingsDashboardTests(DashboardFixture fixture)
     public async Task The_assistants_tone_and_handoff_rules_are_saved_through_the_settings_document()
     {
         var owner = await fixture.SignUpAsync("Toned Tailor");
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.NewPageAsync(bypassCsp: true);
         await BrowserSession.LogInAsync(page, owner.Email, owner.Password);
         await page.GotoAsync("/settings/assistant");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tone and handoff" })).ToBeVisibleAsync();
@@ -134,7 +134,7 @@ public sealed class GeneralSettingsDashboardTests(DashboardFixture fixture)
     {
         var owner = await fixture.SignUpAsync("Testing Tapas");
         var number = await fixture.ConnectMetaNumberAsync(owner);
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.NewPageAsync(bypassCsp: true);
         await BrowserSession.LogInAsync(page, owner.Email, owner.Password);
         await page.GotoAsync("/settings/whatsapp");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Send a test message" })).ToBeVisibleAsync();
@@ -168,7 +168,7 @@ public sealed class GeneralSettingsDashboardTests(DashboardFixture fixture)
     public async Task An_agent_sets_themselves_away_and_available_and_the_presence_dots_follow()
     {
         var owner = await fixture.SignUpAsync("Away Atelier");
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.NewPageAsync(bypassCsp: true);
         await BrowserSession.LogInAsync(page, owner.Email, owner.Password);
         await page.GotoAsync("/team");
         await BrowserSession.WaitUntilLiveAsync(page);
@@ -184,7 +184,7 @@ public sealed class GeneralSettingsDashboardTests(DashboardFixture fixture)
         await fixture.ScreenshotAsync(page, "presence-away");
 
         // A colleague's view (another tab of the team page) shows it too, live.
-        var other = await fixture.NewPageAsync();
+        var other = await fixture.NewPageAsync(bypassCsp: true);
         await BrowserSession.LogInAsync(other, owner.Email, owner.Password);
         await other.GotoAsync("/team");
         await BrowserSession.WaitUntilLiveAsync(other);
@@ -200,7 +200,7 @@ public sealed class GeneralSettingsDashboardTests(DashboardFixture fixture)
         var owner = await fixture.SignUpAsync("Verified Vintners");
         var link = await TestSupport.Eventually.ReturnsAsync(
             "the verification e-mail", TimeSpan.FromSeconds(10), () => Task.FromResult(MailedLink(owner.Email, "verify-email")), found => found is not null);
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.NewPageAsync(bypassCsp: true);
         await page.GotoAsync(link!);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Confirm your e-mail address" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your e-mail address is confirmed. Thank you!");

@@ -355,9 +355,13 @@ export interface AssistantSettings {
   model: string | null;
   hasApiKey: boolean;
   instructions: string | null;
+  updatedAt: string | null;
+}
+
+/** The assistant as the settings document has it: also its tone and handoff rules. */
+export interface AiSettings extends AssistantSettings {
   tone: AssistantTone;
   handoff: HandoffRules;
-  updatedAt: string | null;
 }
 
 export type AssistantTone = "friendly" | "formal" | "concise";
@@ -371,7 +375,7 @@ export interface HandoffRules {
 /** The business's settings as one document: GET/PATCH /api/settings (a JSON merge patch). */
 export interface BusinessSettingsDocument {
   general: { name: string; timeZone: string; language: string; businessHours: OpeningHours; awayMessage: string | null };
-  ai: AssistantSettings;
+  ai: AiSettings;
   branding: Branding;
 }
 

@@ -1,12 +1,24 @@
-import { useState } from "preact/hooks";
-import { api } from "../api";
+import { useEffect, useState } from "preact/hooks";
+import { api, get } from "../api";
 import { can } from "../session";
 import { errorMessage, fieldErrors } from "./records";
 import { InputField, SelectField, Status } from "./RecordFields";
-import type { AssistantSettings, AssistantTone, BusinessSettingsDocument } from "../types";
+import type { AiSettings, AssistantTone, BusinessSettingsDocument } from "../types";
+
+/** The assistant's tone and handoff rules, read from the settings document (for roles that may read it). */
+export function HandoffRules() {
+  const [ai, setAi] = useState<AiSettings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const mayRead = can("settings.read");
+  useEffect(() => {
+    if (mayRead) get<BusinessSettingsDocument>("/api/settings").then((s) => setAi(s.ai), (e) => setError(errorMessage(e)));
+  }, [mayRead]);
+  if (error) return <div class="form-error" role="alert">{error}</div>;
+  return ai ? <HandoffRulesForm settings={ai} /> : null;
+}
 
 /** The assistant's tone and when it hands a customer to the team: the `ai` section of `PATCH /api/settings`. */
-export function HandoffRulesForm({ settings, onSaved }: { settings: AssistantSettings; onSaved: (s: AssistantSettings) => void }) {
+function HandoffRulesForm({ settings }: { settings: AiSettings }) {
   const [tone, setTone] = useState<AssistantTone>(settings.tone);
   const [max, setMax] = useState(settings.handoff.maxMisunderstandings?.toString() ?? "");
   const [keywords, setKeywords] = useState<string[]>(settings.handoff.keywords);
@@ -38,7 +50,6 @@ export function HandoffRulesForm({ settings, onSaved }: { settings: AssistantSet
       setKeywords(after.ai.handoff.keywords);
       setMax(after.ai.handoff.maxMisunderstandings?.toString() ?? "");
       setTone(after.ai.tone);
-      onSaved(after.ai);
       setStatus("Tone and handoff rules saved.");
     } catch (e) {
       setErrors(fieldErrors(e));
