@@ -1,3 +1,4 @@
+using Conversations.Grains.Interfaces.Models;
 using Orleans.Concurrency;
 
 namespace Conversations.Grains.Interfaces;
@@ -23,4 +24,22 @@ public interface IBusinessGrain : IGrainWithGuidKey
     /// <summary>An agent may have room again (a conversation was resolved, released or passed on).</summary>
     [OneWay]
     Task CapacityFreedAsync();
+
+    /// <summary>
+    /// The business's automation rules, SLA policies and opening hours, cached here so conversation grains never read
+    /// them per message. Interleaved: a conversation grain asks while the business grain may be calling it.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<AutomationSetup> GetAutomationAsync();
+
+    /// <summary>Rules, macros or SLA policies changed: the next <see cref="GetAutomationAsync"/> reads them again.</summary>
+    [OneWay]
+    Task AutomationChangedAsync();
+
+    /// <summary>
+    /// Round-robin's next online agent with room, without assigning anything: the asking conversation grain assigns
+    /// itself. Interleaved for the same reason as <see cref="GetAutomationAsync"/>.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<Guid?> ChooseAgentAsync();
 }

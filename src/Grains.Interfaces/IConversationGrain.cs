@@ -1,4 +1,5 @@
 using Conversations.Grains.Interfaces.Models;
+using Orleans.Concurrency;
 
 namespace Conversations.Grains.Interfaces;
 
@@ -87,4 +88,14 @@ public interface IConversationGrain : IGrainWithGuidKey
 
     /// <summary>The conversation as it stands, or <c>null</c> when no message was ever received.</summary>
     Task<ConversationSnapshot?> GetSnapshotAsync();
+
+    /// <summary>
+    /// Runs a macro's actions in order for an employee. With an idempotency key, a second run with the same key
+    /// does nothing and answers with the first run's outcome.
+    /// </summary>
+    Task<MacroOutcome> RunMacroAsync(MacroRun run);
+
+    /// <summary>A booking was made for this conversation's customer: the rules on <c>booking_created</c> run.</summary>
+    [OneWay]
+    Task BookingCreatedAsync(Guid bookingId);
 }

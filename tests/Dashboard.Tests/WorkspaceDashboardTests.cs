@@ -371,6 +371,49 @@ public sealed class WorkspaceDashboardTests(DashboardFixture fixture)
         await ownerPage.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_colleague_sees_who_is_typing_and_a_note_mentioning_them_reaches_their_bell()
+    {
+        var owner = await fixture.SignUpAsync("Typing Studio");
+        var number = await fixture.ConnectMetaNumberAsync(owner);
+        var api = await ApiAsync(owner);
+        var agent = await AgentAsync(api, "Tara Teammate");
+        await fixture.CustomerWritesAsync(number, NewCustomerWaId(), "Kim Keys", "Can someone help me?");
+
+        var agentPage = await fixture.NewPageAsync();
+        await BrowserSession.LogInAsync(agentPage, agent.Email, agent.Password);
+        await BrowserSession.WaitUntilLiveAsync(agentPage);
+        await BrowserSession.Conversation(agentPage, "Kim Keys").ClickAsync();
+
+        var ownerPage = await fixture.NewPageAsync();
+        await BrowserSession.LogInAsync(ownerPage, owner.Email, owner.Password);
+        await BrowserSession.WaitUntilLiveAsync(ownerPage);
+        await BrowserSession.Conversation(ownerPage, "Kim Keys").ClickAsync();
+
+        // The owner types a reply: Tara sees it live, and it goes away a few seconds after the typing stops.
+        await Composer(ownerPage).PressSequentiallyAsync("Hello Kim, let me check");
+        var typing = agentPage.Locator(".chat > .typing");
+        await Expect(typing).ToHaveTextAsync("Olivia Owner is typing…");
+        await fixture.ScreenshotAsync(agentPage, "chat-colleague-typing");
+        await Expect(typing).ToHaveTextAsync("", new() { Timeout = 15_000 });
+
+        // A note that mentions Tara: shown with the mention, and in Tara's bell without a reload.
+        var panel = ownerPage.GetByTestId("customer-panel");
+        await panel.GetByLabel("Add a note").FillAsync("Tara, Kim asked about the gift card");
+        var mention = panel.GetByRole(AriaRole.Group, new() { Name = "Mention colleagues" }).GetByRole(AriaRole.Button, new() { Name = "@Tara Teammate" });
+        await mention.ClickAsync();
+        await Expect(mention).ToHaveAttributeAsync("aria-pressed", "true");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Save note" }).ClickAsync();
+        await Expect(panel.GetByTestId("notes")).ToContainTextAsync("Mentioned: @Tara Teammate");
+        await Expect(mention).ToHaveAttributeAsync("aria-pressed", "false");
+        await Expect(agentPage.Locator("button.bell")).ToHaveAttributeAsync("aria-label", "Notifications, 1 unread");
+        await agentPage.Locator("button.bell").ClickAsync();
+        await Expect(agentPage.GetByTestId("notifications")).ToContainTextAsync("Olivia Owner mentioned you on Kim Keys");
+        await fixture.ScreenshotAsync(agentPage, "bell-mention");
+        await agentPage.Context.CloseAsync();
+        await ownerPage.Context.CloseAsync();
+    }
+
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private static async Task<string> OwnerIdAsync(Api api) =>

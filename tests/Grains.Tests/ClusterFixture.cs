@@ -1,3 +1,5 @@
+using Conversations.Grains.Automation;
+using Conversations.Infrastructure.Automation;
 using Conversations.Grains.Businesses;
 using Conversations.Infrastructure.Services;
 using Conversations.Grains.Assistant;
@@ -71,6 +73,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddOptions<ConversationStoreOptions>();
             silo.Services.AddSingleton<IConversationStore, PostgresConversationStore>();
             silo.Services.AddSingleton<IEmployeeNotifier, RecordingNotifier>();
+            silo.Services.AddSingleton<IAutomationStore, PostgresAutomationStore>();
+            silo.Services.AddOptions<AutomationOptions>();
             silo.Services.AddSingleton<IEmployeeSecurityStore, PostgresEmployeeSecurityStore>();
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<IAssistantLedger, PostgresAssistantLedger>();

@@ -57,6 +57,9 @@ public sealed class ConversationsApp : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>The Orleans cluster the app's silo belongs to; another app in client mode can join it.</summary>
+    public string ClusterId => clusterId;
+
     /// <summary>The app's wall clock; tests that move it put it back.</summary>
     public TestClock Clock { get; } = new();
 

@@ -1,4 +1,6 @@
+using Conversations.Grains.Automation;
 using Conversations.Grains.Interfaces;
+using Conversations.Grains.Interfaces.Models;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Grains.Businesses;
@@ -8,10 +10,20 @@ namespace Conversations.Grains.Businesses;
 /// Presence is memory only (employee grains report it on every change); load and the queue are read from
 /// the conversations table at decision time, so a restarted grain needs nothing but the next presence report.
 /// </remarks>
-public sealed class BusinessGrain(IAssignmentStore store, IOptions<AssignmentOptions> options) : Grain, IBusinessGrain
+public sealed class BusinessGrain(
+    IAssignmentStore store,
+    IAutomationStore automation,
+    IOptions<AssignmentOptions> options,
+    IOptions<AutomationOptions> automationOptions,
+    TimeProvider time) : Grain, IBusinessGrain
 {
     private readonly SortedSet<Guid> online = [];
     private Guid? lastAssigned;
+
+    // The rules are changed only through the API, which says so (AutomationChangedAsync); the lifetime covers what
+    // changes elsewhere: opening hours, the time zone, who the owners and admins are.
+    private Task<AutomationSetup>? setup;
+    private DateTimeOffset setupReadAt;
 
     public async Task PresenceChangedAsync(Guid employeeId, bool isOnline)
     {
@@ -39,6 +51,27 @@ public sealed class BusinessGrain(IAssignmentStore store, IOptions<AssignmentOpt
     public Task ConversationWaitingAsync(Guid conversationId) => RequestAgentAsync(conversationId);
 
     public Task CapacityFreedAsync() => DrainQueueAsync();
+
+    public async Task<AutomationSetup> GetAutomationAsync()
+    {
+        var now = time.GetUtcNow();
+        if (setup is null || setup.IsFaulted || now - setupReadAt > automationOptions.Value.SetupLifetime || now < setupReadAt)
+        {
+            // Calls interleave here: they share one read.
+            setupReadAt = now;
+            setup = automation.LoadSetupAsync(this.GetPrimaryKey());
+        }
+
+        return await setup;
+    }
+
+    public Task AutomationChangedAsync()
+    {
+        setup = null;
+        return Task.CompletedTask;
+    }
+
+    public Task<Guid?> ChooseAgentAsync() => PickAgentAsync();
 
     /// <summary>Gives waiting conversations out while agents have room.</summary>
     private async Task DrainQueueAsync()

@@ -66,6 +66,8 @@ public sealed partial class ConversationGrain
             await QueueForHumansAsync(null);
             await GrainFactory.GetGrain<IBusinessGrain>(s.BusinessId).ConversationWaitingAsync(this.GetPrimaryKey());
             await RecordHandoffAsync(handoff, now);
+            await StartSlaAsync();
+            await RunRulesAsync(AutomationTriggers.HandedOff, null);
             await TellIfAwayAsync();
         }
         else

@@ -1,4 +1,5 @@
 using Conversations.Grains.Assistant;
+using Conversations.Grains.Automation;
 using Conversations.Grains.Businesses;
 using Conversations.Grains.Interfaces;
 using Conversations.Grains.Interfaces.Models;
@@ -16,9 +17,11 @@ public sealed partial class ConversationGrain(
     IConversationStore store,
     IEmployeeNotifier notifier,
     IAssistantLedger ledger,
+    IAutomationStore automation,
     IBusinessHours businessHours,
     ConversationsMetrics metrics,
     IOptions<AssistantOptions> assistantOptions,
+    IOptions<AutomationOptions> automationOptions,
     TimeProvider time,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
@@ -55,6 +58,8 @@ public sealed partial class ConversationGrain(
         {
             recentIds.Add(id);
         }
+
+        await ArmSlaAsync();
     }
 
     public async Task<MessageAcceptance> ReceiveAsync(InboundMessage message)
@@ -71,6 +76,7 @@ public sealed partial class ConversationGrain(
         }
 
         var now = time.GetUtcNow();
+        var created = !state.RecordExists;
         var stateChanged = Adopt(message, now);
         if (message.SentAt > lastCustomerMessageAt || lastCustomerMessageAt is null)
         {
@@ -155,6 +161,13 @@ public sealed partial class ConversationGrain(
 
         if (rating is null && ratingComment is null)
         {
+            if (created)
+            {
+                await RunRulesAsync(AutomationTriggers.ConversationCreated, message.Content.Text);
+            }
+
+            await RunRulesAsync(AutomationTriggers.MessageReceived, message.Content.Text);
+            await StartSlaAsync();
             await StartAssistantTurnAsync();
             if (state.State.Mode == ConversationMode.Human || !assistantOptions.Value.Enabled)
             {
@@ -237,6 +250,10 @@ public sealed partial class ConversationGrain(
         var view = stored.ToView();
         await PublishAsync(new MessageAdded(state.State.BusinessId, view));
         await GrainFactory.GetGrain<IChannelOutboxGrain>(channelKey).WakeAsync();
+        if (message.Sender == MessageSender.Employee)
+        {
+            await MeetSlaAsync(FirstResponse);
+        }
         return new SendOutcome(view, null);
     }
 
@@ -340,6 +357,7 @@ public sealed partial class ConversationGrain(
         ResumeAssistant();
         var released = await CommitHandlingAsync(new Handover("release", actorId, from, null, time.GetUtcNow()));
         FreeCapacity();
+        await DropSlaAsync();
         return new OwnershipChange(true, null, released);
     }
 
@@ -374,9 +392,11 @@ public sealed partial class ConversationGrain(
     public async Task<ConversationSnapshot> HandOffAsync(Guid? actorId)
     {
         var fromAssistant = state.State.Mode == ConversationMode.Ai;
-        var snapshot = await QueueForHumansAsync(actorId);
+        await QueueForHumansAsync(actorId);
         await AssistantStoppedAsync(fromAssistant ? "agent_handoff" : null);
-        return snapshot;
+        await StartSlaAsync();
+        await RunRulesAsync(AutomationTriggers.HandedOff, null);
+        return Snapshot();
     }
 
     /// <summary>Mode human, nobody assigned, open: the conversation waits in the humans' queue.</summary>
@@ -435,6 +455,14 @@ public sealed partial class ConversationGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (reminderName == SlaReminder)
+        {
+            await CheckSlaAsync();
+            await ArmSlaAsync();
+            await DisarmSlaIfDoneAsync();
+            return;
+        }
+
         if (reminderName != SnoozeReminder)
         {
             return;
@@ -507,6 +535,10 @@ public sealed partial class ConversationGrain(
         if (askForRating)
         {
             await AskForRatingAsync();
+            await MeetSlaAsync(Resolution);
+            await MeetSlaAsync(FirstResponse);
+            await RunRulesAsync(AutomationTriggers.Resolved, null);
+            return Snapshot();
         }
 
         return snapshot;

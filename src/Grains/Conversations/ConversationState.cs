@@ -45,4 +45,10 @@ public sealed class ConversationState
 
     /// <summary>The customer was told the business is closed; not again before it has opened (this moment).</summary>
     [Id(14)] public DateTimeOffset? AwayToldUntil { get; set; }
+
+    /// <summary>low, normal, high or urgent; set by automation, read by SLA policies.</summary>
+    [Id(15)] public string Priority { get; set; } = ConversationPriorities.Normal;
+
+    /// <summary>The SLA targets running in this cycle (at most two: first response and resolution).</summary>
+    [Id(16)] public List<SlaTarget> Sla { get; set; } = [];
 }

@@ -14,12 +14,15 @@ public static class WebhookEventTypes
     public const string BookingCancelled = "booking.cancelled";
     public const string PaymentReceived = "payment.received";
 
+    /// <summary>A rule or macro with a <c>call_webhook</c> action ran.</summary>
+    public const string AutomationTriggered = "automation.triggered";
+
     /// <summary>Sent by <c>POST /api/webhooks/endpoints/{id}/test</c> only, whatever the subscription.</summary>
     public const string Ping = "ping";
 
     public static IReadOnlyList<string> All { get; } =
     [
         MessageReceived, MessageSent, MessageDeliveryChanged, ConversationHandedOff, ConversationAssigned,
-        ConversationResolved, BookingCreated, BookingChanged, BookingCancelled, PaymentReceived,
+        ConversationResolved, BookingCreated, BookingChanged, BookingCancelled, PaymentReceived, AutomationTriggered,
     ];
 }

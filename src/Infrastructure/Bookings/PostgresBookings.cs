@@ -130,6 +130,7 @@ public sealed partial class PostgresBookings(
             LogBooked(logger, businessId, id, resource);
             await NotifyAsync(businessId, id, null, view, cancellationToken);
             await staffNotifications.NotifyAsync(businessId, view, "made", cancellationToken);
+            await TellConversationAsync(businessId, view, cancellationToken);
             return BookingOutcome.Saved(view);
         }
 
@@ -354,6 +355,24 @@ public sealed partial class PostgresBookings(
             // The booking is committed: answering 500 would make the caller retry into its own slot (409).
             // The next change of the booking hands the grain the whole plan again.
             LogScheduleFailed(logger, e, businessId, bookingId);
+        }
+    }
+
+    /// <summary>The customer's conversation runs its <c>booking_created</c> rules (one-way: the booking never waits for them).</summary>
+    private async Task TellConversationAsync(Guid businessId, BookingView booking, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var command = dataSource.CreateCommand("SELECT wa_id FROM customers WHERE id = @id");
+            command.Parameters.AddWithValue("id", booking.CustomerId);
+            if (await command.ExecuteScalarAsync(cancellationToken) is string waId)
+            {
+                await grains.GetGrain<IConversationGrain>(ConversationIds.For(businessId, waId)).BookingCreatedAsync(booking.Id);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogObserverFailed(logger, e, businessId, booking.Id);
         }
     }
 

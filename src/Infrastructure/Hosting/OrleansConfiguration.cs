@@ -3,6 +3,7 @@ using Conversations.Grains.Interfaces;
 using Conversations.Infrastructure.Database;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace Conversations.Infrastructure.Hosting;
 
@@ -75,6 +76,10 @@ public static class OrleansConfiguration
         // in-memory queue is a local grain call, so polling every 20 ms costs next to nothing.
         silo.AddMemoryStreams(BusinessStreams.ProviderName, streams => streams.ConfigurePullingAgent(agent =>
             agent.Configure(o => o.GetQueueMsgsTimerPeriod = BusinessEventsPollPeriod)));
+
+        // The Orleans dashboard's grains and grain-call profiler run in every silo; the page itself is served by
+        // WebFrontend (co-hosted or as a client, which registers its side below) to platform administrators only.
+        silo.AddDashboard();
         return silo;
     }
 
@@ -96,6 +101,7 @@ public static class OrleansConfiguration
             o.ConnectionString = connectionString;
         });
         client.AddMemoryStreams(BusinessStreams.ProviderName);
+        client.AddDashboard();
         return client;
     }
 }

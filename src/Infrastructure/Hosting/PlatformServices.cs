@@ -9,6 +9,7 @@ using Conversations.Grains.Workspace;
 using Conversations.Grains.Employees;
 using Conversations.Infrastructure.Accounts;
 using Conversations.Infrastructure.Analytics;
+using Conversations.Infrastructure.Automation;
 using Conversations.Infrastructure.Bookings;
 using Conversations.Infrastructure.Channels;
 using Conversations.Infrastructure.Conversations;
@@ -112,6 +113,7 @@ public static class PlatformServices
         services.AddConversationsVoice();
         services.AddConversationsPlatformAdministration();
         services.AddConversationsWebhooks();
+        services.AddConversationsAutomation();
         return builder;
     }
 

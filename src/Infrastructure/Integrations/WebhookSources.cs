@@ -125,5 +125,22 @@ public static class WebhookSources
             FROM batch b
             ORDER BY b.paid_at, b.id
             """),
+
+        // Rules and macros with a call_webhook action, by when their log row was stored (the database's time).
+        new WebhookSource("automations", ZeroUuid, """
+            WITH batch AS (
+                SELECT x.id, x.conversation_id, x.rule_id, x.macro_id, x.name, x.trigger, x.employee_id, x.actions, x.at, x.recorded_at
+                FROM automation_executions x
+                WHERE x.business_id = @b AND x.webhook
+                  AND (x.recorded_at, x.id) > (@at, @id::uuid) AND x.recorded_at <= now() - @settle
+                ORDER BY x.recorded_at, x.id
+                LIMIT @limit)
+            SELECT b.recorded_at, b.id::text, 'automation.triggered', 'atm_' || b.id::text, b.at,
+                   jsonb_build_object('executionId', b.id, 'conversationId', b.conversation_id, 'customerWaId', c.customer_wa_id,
+                                      'ruleId', b.rule_id, 'macroId', b.macro_id, 'name', b.name, 'trigger', b.trigger,
+                                      'employeeId', b.employee_id, 'actions', b.actions, 'at', b.at)::text
+            FROM batch b JOIN conversations c ON c.id = b.conversation_id
+            ORDER BY b.recorded_at, b.id
+            """),
     ];
 }

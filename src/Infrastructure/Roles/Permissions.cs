@@ -42,6 +42,10 @@ public static class Permissions
     public const string AnalyticsRead = "analytics.read";
     public const string ActivityRead = "activity.read";
     public const string AuditRead = "audit.read";
+    public const string AutomationManage = "automation.manage";
+    public const string MacrosManage = "macros.manage";
+    public const string MacrosRun = "macros.run";
+    public const string SlaManage = "sla.manage";
 
     /// <summary>Every permission with what it allows, in the order documents list them.</summary>
     public static IReadOnlyList<PermissionInfo> All { get; } =
@@ -78,6 +82,10 @@ public static class Permissions
         new(RatingsRead, "See customers' ratings per employee and the newest ratings with their comments."),
         new(AnalyticsRead, "See and export the business's reports: conversations and response times, revenue, each colleague's performance."),
         new(ActivityRead, "See the history of a conversation's assignments and of a booking's changes."),
+        new(AutomationManage, "See, create, change, reorder, enable, disable and delete automation rules; read the log of what rules and macros did."),
+        new(MacrosManage, "Create, change and delete macros."),
+        new(MacrosRun, "See the macros and run one on a conversation (its actions happen whatever the caller's other permissions)."),
+        new(SlaManage, "See, create, change and delete SLA policies (first-response and resolution targets)."),
         new(AuditRead, "See the business's activity log: who logged in or failed to, changed which settings (each field before and after), exported customers, took conversations over, uploaded or deleted files, invited, changed or deactivated colleagues — when and from where."),
     ];
 

@@ -32,7 +32,7 @@ public static class SystemRoles
         Set(
             ConversationsRead, ConversationsReply, ConversationsHandle, NotesWrite, CannedResponsesWrite,
             CustomersRead, CustomersWrite, BookingsRead, BookingsWrite,
-            KnowledgeRead, TemplatesRead, AssistantRead, SettingsRead, EmployeesRead, RatingsRead, ActivityRead));
+            KnowledgeRead, TemplatesRead, AssistantRead, SettingsRead, EmployeesRead, RatingsRead, ActivityRead, MacrosRun));
 
     public static SystemRole Viewer { get; } = new(
         new Guid("00000000-0000-0000-0000-000000000004"), EmployeeRoles.Viewer,

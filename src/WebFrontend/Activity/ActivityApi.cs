@@ -19,10 +19,11 @@ public static partial class ActivityApi
         return app;
     }
 
+    /// <summary>The business's activity log, newest first, a page at a time (cursor), filtered by time range, action or area, and employee.</summary>
     /// <param name="from">ISO 8601 with an offset: entries at or after it.</param>
     /// <param name="to">ISO 8601 with an offset: entries before it.</param>
     /// <param name="action">An action (<c>settings.updated</c>), or an area (<c>auth</c>) for all of its actions.</param>
-    private static async Task<Results<Ok<ActivityPage>, ValidationProblem>> ListAsync(
+    internal static async Task<Results<Ok<ActivityPage>, ValidationProblem>> ListAsync(
         string? from, string? to, string? action, string? employeeId, string? cursor, string? limit,
         ClaimsPrincipal user, ActivityQueries activity, CancellationToken cancellationToken)
     {

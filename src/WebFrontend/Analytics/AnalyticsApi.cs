@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Conversations.Infrastructure.Analytics;
+using Conversations.Infrastructure.Automation;
 using Conversations.Infrastructure.Roles;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Roles;
@@ -23,22 +24,30 @@ public static class AnalyticsApi
         analytics.MapGet("/conversations", ConversationsAsync);
         analytics.MapGet("/revenue", RevenueAsync);
         analytics.MapGet("/performance", PerformanceAsync);
-        analytics.MapPost("/export", ExportAsync);
+        analytics.MapGet("/sla", SlaAsync).WithSummary("SLA figures: per target, met in time, breached and running; breaches and met targets per local day.");
+        analytics.MapPost("/export", ExportAsync).Produces<string>(StatusCodes.Status200OK, "text/csv");
         analytics.MapGet("/exports", ExportsAsync);
         return app;
     }
 
-    private static Task<Results<Ok<ConversationReport>, ValidationProblem>> ConversationsAsync(
+    /// <summary>Conversations per day (started, reopened, assistant-only or with a human, messages, response times) over a date range (from/to in the business's time zone; the last 30 days by default).</summary>
+    internal static Task<Results<Ok<ConversationReport>, ValidationProblem>> ConversationsAsync(
         string? from, string? to, ClaimsPrincipal user, AnalyticsQueries analytics, TimeProvider time, CancellationToken cancellationToken) =>
         ReportAsync(from, to, user, analytics, time, analytics.ConversationsAsync, cancellationToken);
 
-    private static Task<Results<Ok<RevenueReport>, ValidationProblem>> RevenueAsync(
+    /// <summary>Booking revenue per day and per service, with totals per currency, over a date range (from/to in the business's time zone; the last 30 days by default).</summary>
+    internal static Task<Results<Ok<RevenueReport>, ValidationProblem>> RevenueAsync(
         string? from, string? to, ClaimsPrincipal user, AnalyticsQueries analytics, TimeProvider time, CancellationToken cancellationToken) =>
         ReportAsync(from, to, user, analytics, time, analytics.RevenueAsync, cancellationToken);
 
-    private static Task<Results<Ok<PerformanceReport>, ValidationProblem>> PerformanceAsync(
+    /// <summary>Per-employee performance (conversations handled, messages, takeovers, first-response and resolution times) over a date range (from/to; the last 30 days by default).</summary>
+    internal static Task<Results<Ok<PerformanceReport>, ValidationProblem>> PerformanceAsync(
         string? from, string? to, ClaimsPrincipal user, AnalyticsQueries analytics, TimeProvider time, CancellationToken cancellationToken) =>
         ReportAsync(from, to, user, analytics, time, analytics.PerformanceAsync, cancellationToken);
+
+    private static Task<Results<Ok<SlaReport>, ValidationProblem>> SlaAsync(
+        string? from, string? to, ClaimsPrincipal user, AnalyticsQueries analytics, SlaReports sla, TimeProvider time, CancellationToken cancellationToken) =>
+        ReportAsync(from, to, user, analytics, time, sla.ReportAsync, cancellationToken);
 
     /// <summary>Reads a report for the caller's business over the range the query names, or says which field is wrong.</summary>
     private static async Task<Results<Ok<T>, ValidationProblem>> ReportAsync<T>(
@@ -53,7 +62,7 @@ public static class AnalyticsApi
     }
 
     /// <summary>One report as a CSV download, recorded before it is sent.</summary>
-    private static async Task<Results<PushStreamHttpResult, ValidationProblem>> ExportAsync(
+    internal static async Task<Results<PushStreamHttpResult, ValidationProblem>> ExportAsync(
         AnalyticsExportRequest? request, ClaimsPrincipal user, AnalyticsQueries analytics, AnalyticsExports exports, TimeProvider time,
         HttpContext context, CancellationToken cancellationToken)
     {
@@ -85,7 +94,8 @@ public static class AnalyticsApi
             string.Create(CultureInfo.InvariantCulture, $"{report}-{range.From:yyyy-MM-dd}-to-{range.To:yyyy-MM-dd}.csv"));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<AnalyticsExport>>, ValidationProblem>> ExportsAsync(
+    /// <summary>The business's most recent analytics exports, newest first (limit 1 to 100, 50 by default).</summary>
+    internal static async Task<Results<Ok<IReadOnlyList<AnalyticsExport>>, ValidationProblem>> ExportsAsync(
         int? limit, ClaimsPrincipal user, AnalyticsExports exports, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > MaxExportsListed)

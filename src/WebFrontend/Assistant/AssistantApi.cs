@@ -54,7 +54,8 @@ public static class AssistantApi
     public sealed record BusinessContext(
         string BusinessName, string TimeZone, IReadOnlyList<ServiceOffer> Services, long KnowledgeArticles, AssistantSettingsView Assistant);
 
-    private static async Task<Results<Ok<BusinessContext>, ProblemHttpResult>> ContextAsync(
+    /// <summary>What the assistant knows about the business: its name, time zone, services, published knowledge articles and assistant settings.</summary>
+    internal static async Task<Results<Ok<BusinessContext>, ProblemHttpResult>> ContextAsync(
         ClaimsPrincipal user, IAssistantDirectory directory, AssistantSettingsStore settings, Npgsql.NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();
@@ -70,10 +71,12 @@ public static class AssistantApi
             (long)(await count.ExecuteScalarAsync(cancellationToken))!, await settings.GetAsync(businessId, cancellationToken)));
     }
 
-    private static async Task<Ok<AssistantSettingsView>> GetSettingsAsync(ClaimsPrincipal user, AssistantSettingsStore store, CancellationToken cancellationToken) =>
+    /// <summary>The business's assistant settings: whether it answers, its provider, endpoint, model, whether an API key is set, and its instructions.</summary>
+    internal static async Task<Ok<AssistantSettingsView>> GetSettingsAsync(ClaimsPrincipal user, AssistantSettingsStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.GetAsync(user.GetBusinessId(), cancellationToken));
 
-    private static async Task<Results<Ok<AssistantSettingsView>, ProblemHttpResult>> UpdateSettingsAsync(
+    /// <summary>Changes the assistant settings; fields left out keep their value. The provider is 'offline' (built in) or 'openai' (any OpenAI-compatible endpoint).</summary>
+    internal static async Task<Results<Ok<AssistantSettingsView>, ProblemHttpResult>> UpdateSettingsAsync(
         AssistantSettingsRequest? request, ClaimsPrincipal user, AssistantSettingsStore store, ActivityRecorder activity, CancellationToken cancellationToken)
     {
         if (request is null)
@@ -124,7 +127,8 @@ public static class AssistantApi
         return TypedResults.Ok(saved);
     }
 
-    private static async Task<Results<Ok<ConversationAssistantView>, ProblemHttpResult>> ConversationAsync(
+    /// <summary>The assistant's side of one conversation: its flow state, mode, current draft, handoffs, turns and state transitions.</summary>
+    internal static async Task<Results<Ok<ConversationAssistantView>, ProblemHttpResult>> ConversationAsync(
         Guid id, ClaimsPrincipal user, ConversationQueries conversations, AssistantHistory history, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();
@@ -140,7 +144,8 @@ public static class AssistantApi
             activity.LatestHandoff, activity.Handoffs, activity.Turns, activity.Transitions));
     }
 
-    private static async Task<Results<Ok<AssistantUsage>, ProblemHttpResult>> UsageAsync(
+    /// <summary>The assistant's usage per day (turns, tokens, cost, handoffs, conversations) between two dates (YYYY-MM-DD; the last 30 days by default).</summary>
+    internal static async Task<Results<Ok<AssistantUsage>, ProblemHttpResult>> UsageAsync(
         string? from, string? to, ClaimsPrincipal user, IAssistantDirectory directory, AssistantHistory history, TimeProvider time, CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();

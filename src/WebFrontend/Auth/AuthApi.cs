@@ -25,7 +25,7 @@ public static class AuthApi
     {
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
         auth.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Credentials);
-        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous();
+        auth.MapPost("/refresh", RefreshAsync).AllowAnonymous().ProducesProblem(StatusCodes.Status401Unauthorized);
         auth.MapPost("/logout", LogoutAsync).RequireOwnAccount();
         auth.MapPost("/logout-all", LogoutAllAsync).RequireOwnAccount();
         auth.MapPost("/accept-invitation", AcceptInvitationAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Credentials);
@@ -42,7 +42,7 @@ public static class AuthApi
     /// Unknown e-mail, wrong password, inactive employee and locked account all get the same 401, after
     /// the same password-hash work, so the answer never tells whether an address has an account.
     /// </summary>
-    private static async Task<Results<Ok<TokenResponse>, Ok<TwoFactorChallenge>, ValidationProblem, ProblemHttpResult>> LoginAsync(
+    internal static async Task<Results<Ok<TokenResponse>, Ok<TwoFactorChallenge>, ValidationProblem, ProblemHttpResult>> LoginAsync(
         LoginRequest? request, [AsParameters] AuthServices services, TwoFactorStore twoFactor, TwoFactorChallenges challenges,
         BusinessSuspensions suspensions, ActivityRecorder activity,
         HttpContext context, CancellationToken cancellationToken)
@@ -100,7 +100,7 @@ public static class AuthApi
     }
 
     /// <summary>Spends the refresh token (from the body, else the cookie) for a new pair; a spent one revokes its session.</summary>
-    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> RefreshAsync(
+    internal static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> RefreshAsync(
         RefreshRequest? request, [AsParameters] AuthServices services, HttpContext context, CancellationToken cancellationToken)
     {
         var token = request?.RefreshToken ?? RefreshCookie.Read(context.Request);
@@ -120,7 +120,7 @@ public static class AuthApi
     }
 
     /// <summary>Ends the caller's session: its refresh token and its access tokens stop working.</summary>
-    private static async Task<NoContent> LogoutAsync(ClaimsPrincipal user, IGrainFactory grains, HttpContext context)
+    internal static async Task<NoContent> LogoutAsync(ClaimsPrincipal user, IGrainFactory grains, HttpContext context)
     {
         await grains.GetGrain<IEmployeeGrain>(user.GetEmployeeId()).RevokeSessionsAsync([user.GetSessionId()]);
         RefreshCookie.Delete(context.Response);
@@ -128,14 +128,15 @@ public static class AuthApi
     }
 
     /// <summary>Ends every session of the caller, on every device.</summary>
-    private static async Task<NoContent> LogoutAllAsync(ClaimsPrincipal user, IGrainFactory grains, HttpContext context)
+    internal static async Task<NoContent> LogoutAllAsync(ClaimsPrincipal user, IGrainFactory grains, HttpContext context)
     {
         await grains.GetGrain<IEmployeeGrain>(user.GetEmployeeId()).RevokeOtherSessionsAsync(null);
         RefreshCookie.Delete(context.Response);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<TokenResponse>, ValidationProblem>> AcceptInvitationAsync(
+    /// <summary>Accepts an e-mailed invitation: sets the new employee's display name and password and signs them in (tokens and refresh cookie).</summary>
+    internal static async Task<Results<Ok<TokenResponse>, ValidationProblem>> AcceptInvitationAsync(
         AcceptInvitationRequest? request,
         [AsParameters] AuthServices services,
         EmployeeInvitations invitations,

@@ -19,7 +19,8 @@ public static class EmailVerificationApi
 
     public sealed record VerifyEmailRequest(string? Token);
 
-    private static async Task<Results<NoContent, ValidationProblem>> VerifyAsync(
+    /// <summary>Confirms an e-mail address with the token from the verification e-mail; a used or expired token is a validation problem.</summary>
+    internal static async Task<Results<NoContent, ValidationProblem>> VerifyAsync(
         VerifyEmailRequest? request, EmailVerification verification, TimeProvider time, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request?.Token))
@@ -37,7 +38,7 @@ public static class EmailVerificationApi
     }
 
     /// <summary>Sends a new verification e-mail (spending the old link) unless the address is verified already.</summary>
-    private static async Task<Accepted> ResendAsync(
+    internal static async Task<Accepted> ResendAsync(
         ClaimsPrincipal user,
         EmployeeDirectory employees,
         EmailVerification verification,

@@ -26,7 +26,8 @@ public static class PasswordApi
 
     public sealed record ResetPasswordRequest(string? Token, string? NewPassword);
 
-    private static async Task<Results<NoContent, ValidationProblem>> ChangeAsync(
+    /// <summary>Changes the caller's password after checking the current one; the caller's other sessions end.</summary>
+    internal static async Task<Results<NoContent, ValidationProblem>> ChangeAsync(
         ChangePasswordRequest? request,
         ClaimsPrincipal user,
         [AsParameters] AuthServices services,
@@ -59,7 +60,7 @@ public static class PasswordApi
     }
 
     /// <summary>Always 202, whether or not the address has an account; only an active one gets an e-mail.</summary>
-    private static async Task<Results<Accepted, ValidationProblem>> ForgotAsync(
+    internal static async Task<Results<Accepted, ValidationProblem>> ForgotAsync(
         ForgotPasswordRequest? request,
         [AsParameters] AuthServices services,
         PasswordCredentials credentials,
@@ -81,7 +82,8 @@ public static class PasswordApi
         return TypedResults.Accepted((string?)null);
     }
 
-    private static async Task<Results<NoContent, ValidationProblem>> ResetAsync(
+    /// <summary>Sets a new password with the token from the password-reset e-mail; the token works once, and every session of the account ends.</summary>
+    internal static async Task<Results<NoContent, ValidationProblem>> ResetAsync(
         ResetPasswordRequest? request,
         [AsParameters] AuthServices services,
         PasswordCredentials credentials,

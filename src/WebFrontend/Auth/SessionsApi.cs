@@ -21,7 +21,7 @@ public static class SessionsApi
         Guid Id, string UserAgent, string IpAddress, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, DateTimeOffset ExpiresAt, bool Current);
 
     /// <summary>Live sessions, newest activity first. "Last seen" is the last login or refresh.</summary>
-    private static async Task<Ok<IReadOnlyList<SessionView>>> ListAsync(
+    internal static async Task<Ok<IReadOnlyList<SessionView>>> ListAsync(
         ClaimsPrincipal user, SessionStore sessions, TimeProvider time, CancellationToken cancellationToken)
     {
         var current = user.GetSessionId();
@@ -31,7 +31,8 @@ public static class SessionsApi
             .ToList());
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
+    /// <summary>Ends one of the caller's sessions (its refresh token stops working at once); ending the current one also clears the refresh cookie.</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
         Guid id, ClaimsPrincipal user, IGrainFactory grains, HttpContext context)
     {
         var revoked = await grains.GetGrain<IEmployeeGrain>(user.GetEmployeeId()).RevokeSessionsAsync([id]);

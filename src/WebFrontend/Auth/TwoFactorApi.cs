@@ -25,7 +25,8 @@ public static class TwoFactorApi
 
     public static IEndpointRouteBuilder MapTwoFactorApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/auth/login/2fa", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Credentials).WithTags("Auth");
+        app.MapPost("/api/auth/login/2fa", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Credentials).WithTags("Auth")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
         var twoFactor = app.MapGroup("/api/auth/2fa").WithTags("Auth").RequireOwnAccount();
         twoFactor.MapGet("/", StatusAsync);
         twoFactor.MapPost("/setup", SetUpAsync);
@@ -53,7 +54,7 @@ public static class TwoFactorApi
     public sealed record SecuritySettings(bool RequireTwoFactor);
 
     /// <summary>The second step: a current code from the app, or one of the recovery codes, each usable once.</summary>
-    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> LoginAsync(
+    internal static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> LoginAsync(
         SecondStepRequest? request, TwoFactorChallenges challenges, TwoFactorStore store, BusinessSuspensions suspensions, [AsParameters] AuthServices services,
         ActivityRecorder activity, HttpContext context, CancellationToken cancellationToken)
     {
@@ -101,11 +102,12 @@ public static class TwoFactorApi
         return TypedResults.Ok(tokens);
     }
 
-    private static async Task<Ok<TwoFactorStatus>> StatusAsync(ClaimsPrincipal user, TwoFactorStore store, CancellationToken cancellationToken) =>
+    /// <summary>Whether the caller has two-factor authentication on, and how many recovery codes remain.</summary>
+    internal static async Task<Ok<TwoFactorStatus>> StatusAsync(ClaimsPrincipal user, TwoFactorStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.StatusAsync(user.GetEmployeeId(), cancellationToken));
 
     /// <summary>A new secret for the authenticator app; two-factor is on only once a code from it is confirmed.</summary>
-    private static async Task<Results<Ok<SetupResponse>, ProblemHttpResult>> SetUpAsync(
+    internal static async Task<Results<Ok<SetupResponse>, ProblemHttpResult>> SetUpAsync(
         ClaimsPrincipal user, TwoFactorStore store, CancellationToken cancellationToken)
     {
         if (await store.BeginSetupAsync(user.GetEmployeeId(), cancellationToken) is not { } secret)
@@ -117,7 +119,7 @@ public static class TwoFactorApi
     }
 
     /// <summary>Confirms the app with a code: two-factor is on, and the recovery codes are shown, this once.</summary>
-    private static async Task<Results<Ok<RecoveryCodesResponse>, ProblemHttpResult>> EnableAsync(
+    internal static async Task<Results<Ok<RecoveryCodesResponse>, ProblemHttpResult>> EnableAsync(
         CodeRequest? request, ClaimsPrincipal user, TwoFactorStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var employeeId = user.GetEmployeeId();
@@ -140,7 +142,8 @@ public static class TwoFactorApi
         return TypedResults.Ok(new RecoveryCodesResponse(await store.NewRecoveryCodesAsync(employeeId, now, cancellationToken)));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DisableAsync(
+    /// <summary>Turns the caller's two-factor authentication off after checking their password; refused with 409 when the business requires it.</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DisableAsync(
         PasswordRequest? request, ClaimsPrincipal user, TwoFactorStore store, EmployeeDirectory employees, IPasswordHasher<EmployeeAccount> passwords,
         CancellationToken cancellationToken)
     {
@@ -160,7 +163,8 @@ public static class TwoFactorApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<RecoveryCodesResponse>, ProblemHttpResult>> RenewRecoveryCodesAsync(
+    /// <summary>Replaces the caller's recovery codes with new ones, given a current authenticator code; the old codes stop working.</summary>
+    internal static async Task<Results<Ok<RecoveryCodesResponse>, ProblemHttpResult>> RenewRecoveryCodesAsync(
         CodeRequest? request, ClaimsPrincipal user, TwoFactorStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var employeeId = user.GetEmployeeId();
@@ -173,10 +177,12 @@ public static class TwoFactorApi
         return TypedResults.Ok(new RecoveryCodesResponse(await store.NewRecoveryCodesAsync(employeeId, now, cancellationToken)));
     }
 
-    private static async Task<Ok<SecuritySettings>> SecurityAsync(ClaimsPrincipal user, TwoFactorStore store, CancellationToken cancellationToken) =>
+    /// <summary>The business's security settings: whether every employee must use two-factor authentication.</summary>
+    internal static async Task<Ok<SecuritySettings>> SecurityAsync(ClaimsPrincipal user, TwoFactorStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(new SecuritySettings(await store.IsRequiredAsync(user.GetBusinessId(), cancellationToken)));
 
-    private static async Task<Results<Ok<SecuritySettings>, ProblemHttpResult>> ChangeSecurityAsync(
+    /// <summary>Requires (or stops requiring) two-factor authentication for every employee of the business.</summary>
+    internal static async Task<Results<Ok<SecuritySettings>, ProblemHttpResult>> ChangeSecurityAsync(
         SecurityRequest? request, ClaimsPrincipal user, TwoFactorStore store, ActivityRecorder activity, CancellationToken cancellationToken)
     {
         if (request?.RequireTwoFactor is not { } required)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Conversations.Grains.Bookings;
+using Conversations.Grains.Interfaces;
 using Conversations.Infrastructure.Roles;
 using Conversations.Infrastructure.Services;
 using Conversations.WebFrontend.Activity;
@@ -24,7 +25,7 @@ public static class AvailabilityApi
     }
 
     /// <summary>The free slots (start and end, in the business's time zone) of <c>serviceId</c> on the local <c>date</c>.</summary>
-    private static async Task<Results<Ok<DayAvailability>, ValidationProblem, ProblemHttpResult>> SlotsAsync(
+    internal static async Task<Results<Ok<DayAvailability>, ValidationProblem, ProblemHttpResult>> SlotsAsync(
         Guid? serviceId, string? date, Guid? staffId, ClaimsPrincipal user, IBookings bookings, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -48,11 +49,14 @@ public static class AvailabilityApi
             : FieldProblems.Of(StatusCodes.Status404NotFound, "serviceId", "No such active service.");
     }
 
-    private static async Task<Ok<OpeningHoursView>> GetHoursAsync(ClaimsPrincipal user, ServiceCatalog catalog, CancellationToken cancellationToken) =>
+    /// <summary>The business's opening hours: the weekly schedule and dated exceptions.</summary>
+    internal static async Task<Ok<OpeningHoursView>> GetHoursAsync(ClaimsPrincipal user, ServiceCatalog catalog, CancellationToken cancellationToken) =>
         TypedResults.Ok(OpeningHoursView.From(await catalog.GetBusinessHoursAsync(user.GetBusinessId(), cancellationToken)));
 
-    private static async Task<Results<Ok<OpeningHoursView>, ValidationProblem>> SetHoursAsync(
-        OpeningHoursRequest? request, ClaimsPrincipal user, ServiceCatalog catalog, ActivityRecorder activity, CancellationToken cancellationToken)
+    /// <summary>Replaces the business's opening hours (weekly schedule and dated exceptions); bookings already made are kept.</summary>
+    internal static async Task<Results<Ok<OpeningHoursView>, ValidationProblem>> SetHoursAsync(
+        OpeningHoursRequest? request, ClaimsPrincipal user, ServiceCatalog catalog, ActivityRecorder activity, IClusterClient cluster,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var schedule = ScheduleFields.Parse(request?.WeeklyHours, request?.Exceptions, errors);
@@ -63,6 +67,9 @@ public static class AvailabilityApi
 
         var before = OpeningHoursView.From(await catalog.GetBusinessHoursAsync(user.GetBusinessId(), cancellationToken));
         await catalog.SetBusinessHoursAsync(user.GetBusinessId(), schedule, cancellationToken);
+
+        // Automation's business-hours conditions and SLA targets read the hours from the business grain's cache.
+        await cluster.GetGrain<IBusinessGrain>(user.GetBusinessId()).AutomationChangedAsync();
         await SettingsChanges.RecordAsync(
             activity, "general.businessHours", before, OpeningHoursView.From(await catalog.GetBusinessHoursAsync(user.GetBusinessId(), cancellationToken)));
         return TypedResults.Ok(OpeningHoursView.From(schedule));

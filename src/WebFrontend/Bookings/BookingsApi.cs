@@ -26,7 +26,8 @@ public static class BookingsApi
         return app;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<BookingView>>, ValidationProblem>> ListAsync(
+    /// <summary>Bookings of the business starting in a time range (ISO 8601 from/to; from 30 days ago by default), filtered by status, customer or staff.</summary>
+    internal static async Task<Results<Ok<IReadOnlyList<BookingView>>, ValidationProblem>> ListAsync(
         string? from, string? to, string? status, Guid? customerId, Guid? staffId,
         ClaimsPrincipal user, PostgresBookings bookings, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -60,13 +61,15 @@ public static class BookingsApi
         return TypedResults.Ok(await bookings.ListAsync(user.GetBusinessId(), start, end, status, customerId, staffId, cancellationToken));
     }
 
-    private static async Task<Results<Ok<BookingView>, ProblemHttpResult>> GetAsync(
+    /// <summary>One booking of the business.</summary>
+    internal static async Task<Results<Ok<BookingView>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, IBookings bookings, CancellationToken cancellationToken) =>
         await bookings.GetAsync(user.GetBusinessId(), id, cancellationToken) is { } booking
             ? TypedResults.Ok(booking)
             : FieldProblems.NotFound("booking");
 
-    private static async Task<Results<Created<BookingView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    /// <summary>Books a service for a customer at a start time; a time that is not one of the service's free slots, or is already booked, is refused with 409.</summary>
+    internal static async Task<Results<Created<BookingView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         BookingRequest? request, ClaimsPrincipal user, IBookings bookings, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -111,7 +114,8 @@ public static class BookingsApi
             : Failure(outcome.Failure!);
     }
 
-    private static async Task<Results<Ok<BookingView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    /// <summary>Changes a booking's status, start time, staff member or notes; a move must land on a free slot, and a status change must be allowed from the current one (else 409).</summary>
+    internal static async Task<Results<Ok<BookingView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id, BookingPatch? request, ClaimsPrincipal user, IBookings bookings, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -155,7 +159,7 @@ public static class BookingsApi
     }
 
     /// <summary>Cancels: the booking is kept (with its history) for accounting, and its slot is free again.</summary>
-    private static async Task<Results<Ok<BookingView>, ValidationProblem, ProblemHttpResult>> CancelAsync(
+    internal static async Task<Results<Ok<BookingView>, ValidationProblem, ProblemHttpResult>> CancelAsync(
         Guid id, ClaimsPrincipal user, IBookings bookings, CancellationToken cancellationToken)
     {
         var outcome = await bookings.ChangeAsync(
@@ -163,7 +167,8 @@ public static class BookingsApi
         return outcome.Booking is { } booking ? TypedResults.Ok(booking) : Failure(outcome.Failure!);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<BookingEventView>>, ProblemHttpResult>> HistoryAsync(
+    /// <summary>Every change made to a booking, oldest first: who changed what and when.</summary>
+    internal static async Task<Results<Ok<IReadOnlyList<BookingEventView>>, ProblemHttpResult>> HistoryAsync(
         Guid id, ClaimsPrincipal user, PostgresBookings bookings, CancellationToken cancellationToken) =>
         await bookings.HistoryAsync(user.GetBusinessId(), id, cancellationToken) is { } history
             ? TypedResults.Ok(history)

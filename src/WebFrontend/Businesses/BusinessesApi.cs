@@ -22,7 +22,8 @@ public static class BusinessesApi
     /// <param name="EmailVerified">False until the owner opens the link e-mailed to them; they may log in meanwhile.</param>
     public sealed record SignUpResponse(Guid BusinessId, Guid EmployeeId, string Email, bool EmailVerified);
 
-    private static async Task<Results<Created<SignUpResponse>, ValidationProblem, ProblemHttpResult>> SignUpAsync(
+    /// <summary>Signs a new business up with its owner's account; the owner receives an e-mail to verify their address.</summary>
+    internal static async Task<Results<Created<SignUpResponse>, ValidationProblem, ProblemHttpResult>> SignUpAsync(
         SignUpRequest? request,
         BusinessProvisioning provisioning,
         EmailVerification verification,

@@ -23,11 +23,13 @@ public static class CalendarApi
         var feeds = app.MapGroup("/api/calendar/feeds").WithTags("Calendar").RequirePermission(Permissions.BookingsRead);
         feeds.MapGet("/", ListAsync);
         feeds.MapPost("/{kind}/rotate", RotateAsync);
-        app.MapGet("/calendar/{secret}.ics", FeedAsync).AllowAnonymous().WithTags("Calendar");
+        app.MapGet("/calendar/{secret}.ics", FeedAsync).AllowAnonymous().WithTags("Calendar")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar").Produces(StatusCodes.Status404NotFound);
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<CalendarFeedView>>> ListAsync(
+    /// <summary>The calendar feeds (iCalendar subscription URLs) the caller may use: the business's (with calendar.business) and their own.</summary>
+    internal static async Task<Ok<IReadOnlyList<CalendarFeedView>>> ListAsync(
         ClaimsPrincipal user, CalendarFeeds feeds, EmployeeAccess access, TimeProvider time, HttpRequest request, CancellationToken cancellationToken)
     {
         var list = new List<CalendarFeedView>();
@@ -40,7 +42,8 @@ public static class CalendarApi
         return TypedResults.Ok<IReadOnlyList<CalendarFeedView>>(list);
     }
 
-    private static async Task<Results<Ok<CalendarFeedView>, ProblemHttpResult>> RotateAsync(
+    /// <summary>Replaces the secret URL of a calendar feed (kind: business or employee); the old URL stops working at once.</summary>
+    internal static async Task<Results<Ok<CalendarFeedView>, ProblemHttpResult>> RotateAsync(
         string kind, ClaimsPrincipal user, CalendarFeeds feeds, EmployeeAccess access, TimeProvider time, HttpRequest request, CancellationToken cancellationToken)
     {
         if (kind is not (Business or Employee))
@@ -57,7 +60,8 @@ public static class CalendarApi
         return TypedResults.Ok(View(kind, feed, request));
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound>> FeedAsync(
+    /// <summary>An iCalendar (.ics) feed of bookings, for calendar apps; the secret in the URL is the only credential.</summary>
+    internal static async Task<Results<ContentHttpResult, NotFound>> FeedAsync(
         string secret, CalendarFeeds feeds, CalendarRenderer renderer, TimeProvider time, CancellationToken cancellationToken)
     {
         if (secret.Length is < 20 or > 100 || await feeds.FindAsync(secret, cancellationToken) is not { } feed)

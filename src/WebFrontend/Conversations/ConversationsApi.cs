@@ -32,7 +32,7 @@ public static class ConversationsApi
     /// <c>assignee</c> (me, unassigned, anyone, or an employee id), <c>unread=true</c>, <c>label</c>, <c>q</c>
     /// (words in any message or the customer's name); <c>cursor</c> from the previous page.
     /// </summary>
-    private static async Task<Results<Ok<ConversationPage>, ValidationProblem>> ListAsync(
+    internal static async Task<Results<Ok<ConversationPage>, ValidationProblem>> ListAsync(
         string? mode,
         string? status,
         string? assignee,
@@ -117,14 +117,15 @@ public static class ConversationsApi
         return TypedResults.Ok(await queries.ListAsync(user.GetBusinessId(), filter, cursor, pageSize, cancellationToken));
     }
 
-    private static async Task<Results<Ok<ConversationSummary>, ProblemHttpResult>> GetAsync(
+    /// <summary>One conversation of the business: customer, status, mode, assignee, labels and last message.</summary>
+    internal static async Task<Results<Ok<ConversationSummary>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, ConversationQueries queries, CancellationToken cancellationToken) =>
         await queries.FindAsync(user.GetBusinessId(), id, cancellationToken) is { } conversation
             ? TypedResults.Ok(conversation)
             : TypedResults.Problem(title: "No such conversation.", statusCode: StatusCodes.Status404NotFound);
 
     /// <summary>The customer panel: profile, VIP, notes count, bookings, lifetime value, who has handled them.</summary>
-    private static async Task<Results<Ok<CustomerPanel>, ProblemHttpResult>> CustomerAsync(
+    internal static async Task<Results<Ok<CustomerPanel>, ProblemHttpResult>> CustomerAsync(
         Guid id, ClaimsPrincipal user, ConversationQueries queries, CustomerPanelQueries panels, CancellationToken cancellationToken)
     {
         var conversation = await queries.FindAsync(user.GetBusinessId(), id, cancellationToken);
@@ -134,7 +135,7 @@ public static class ConversationsApi
     }
 
     /// <summary>Marks the conversation read by the team up to a sequence (by default its newest message).</summary>
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> MarkReadAsync(
+    internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> MarkReadAsync(
         Guid id, MarkReadRequest? request, ClaimsPrincipal user, ConversationQueries queries, CancellationToken cancellationToken)
     {
         if (request?.Sequence is < 0)

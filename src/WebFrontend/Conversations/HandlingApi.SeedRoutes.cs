@@ -32,7 +32,7 @@ public static partial class HandlingApi
     }
 
     /// <summary><c>{conversationId, action: "takeover" (default) | "release"}</c>.</summary>
-    private static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> TakeOverByBodyAsync(
+    internal static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> TakeOverByBodyAsync(
         ConversationAction? request, ClaimsPrincipal user, ConversationQueries queries, IClusterClient cluster, EmployeeAccess access,
         EmployeeDirectory employees, WorkspaceSettingsStore settings, CancellationToken cancellationToken)
     {
@@ -51,7 +51,7 @@ public static partial class HandlingApi
     }
 
     /// <summary><c>{conversationId, employeeId}</c>: as <c>POST /api/conversations/{id}/assign</c> (a null employee unassigns).</summary>
-    private static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> AssignByBodyAsync(
+    internal static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> AssignByBodyAsync(
         AssignmentRequest? request, ClaimsPrincipal user, ConversationQueries queries, IClusterClient cluster, EmployeeAccess access,
         EmployeeDirectory employees, Notifications notifications, CancellationToken cancellationToken)
     {

@@ -57,7 +57,8 @@ public static partial class HandlingApi
         public Task<ConversationSummary?> FindAsync() => Queries.FindAsync(BusinessId, Id, CancellationToken);
     }
 
-    private static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> TakeOverAsync(
+    /// <summary>The caller takes the conversation over from the assistant, which stops answering; refused when another employee already holds it.</summary>
+    internal static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> TakeOverAsync(
         [AsParameters] Handling handling, EmployeeDirectory employees, WorkspaceSettingsStore settings)
     {
         if (await handling.FindAsync() is null)
@@ -74,7 +75,8 @@ public static partial class HandlingApi
         return await AnswerAsync(handling, await handling.Grain.TakeOverAsync(handling.EmployeeId, announceAs), employees);
     }
 
-    private static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> ReleaseAsync(
+    /// <summary>Hands the conversation back to the assistant; only its current agent (or a supervisor) may.</summary>
+    internal static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> ReleaseAsync(
         [AsParameters] Handling handling, EmployeeDirectory employees)
     {
         if (await handling.FindAsync() is null)
@@ -86,7 +88,7 @@ public static partial class HandlingApi
     }
 
     /// <summary>Sends the conversation to the humans' queue; an online agent with room gets it at once.</summary>
-    private static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> HandOffAsync(
+    internal static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> HandOffAsync(
         [AsParameters] Handling handling)
     {
         if (await handling.FindAsync() is null)
@@ -101,11 +103,13 @@ public static partial class HandlingApi
         return TypedResults.Ok((await handling.FindAsync())!);
     }
 
-    private static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> AssignAsync(
+    /// <summary>Assigns the conversation to an employee (or unassigns it with no employeeId); the assignee is notified.</summary>
+    internal static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> AssignAsync(
         [AsParameters] Handling handling, AssignRequest? request, EmployeeDirectory employees, Notifications notifications) =>
         await HandOverAsync(handling, request?.EmployeeId, required: false, employees, notifications);
 
-    private static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> TransferAsync(
+    /// <summary>Transfers the conversation to another employee, who is notified; employeeId is required.</summary>
+    internal static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> TransferAsync(
         [AsParameters] Handling handling, AssignRequest? request, EmployeeDirectory employees, Notifications notifications) =>
         await HandOverAsync(handling, request?.EmployeeId, required: true, employees, notifications);
 
@@ -140,7 +144,8 @@ public static partial class HandlingApi
         return await AnswerAsync(handling, change, employees);
     }
 
-    private static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> SetStatusAsync(
+    /// <summary>Sets the conversation's status: open, pending, snoozed (until a time) or resolved.</summary>
+    internal static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> SetStatusAsync(
         [AsParameters] Handling handling, StatusRequest? request, TimeProvider time)
     {
         ConversationStatus? status = request?.Status switch
@@ -175,7 +180,8 @@ public static partial class HandlingApi
         return TypedResults.Ok((await handling.FindAsync())!);
     }
 
-    private static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> ChangeLabelsAsync(
+    /// <summary>Adds and removes labels on the conversation (1 to 32 of a-z, 0-9, '_' and '-'; case is folded).</summary>
+    internal static async Task<Results<Ok<ConversationSummary>, ValidationProblem, ProblemHttpResult>> ChangeLabelsAsync(
         [AsParameters] Handling handling, LabelsRequest? request)
     {
         var add = (request?.Add ?? []).Select(l => l.Trim().ToLowerInvariant()).ToArray();
@@ -203,7 +209,8 @@ public static partial class HandlingApi
         return TypedResults.Ok((await handling.FindAsync())!);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<AssignmentRecord>>, ProblemHttpResult>> HistoryAsync(
+    /// <summary>The conversation's assignment history: each takeover, release, assignment and transfer, by whom, from and to whom, and when.</summary>
+    internal static async Task<Results<Ok<IReadOnlyList<AssignmentRecord>>, ProblemHttpResult>> HistoryAsync(
         Guid conversationId, ClaimsPrincipal user, ConversationQueries queries, CancellationToken cancellationToken) =>
         await queries.FindAsync(user.GetBusinessId(), conversationId, cancellationToken) is null
             ? NotFound()

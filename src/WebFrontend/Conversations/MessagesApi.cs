@@ -30,7 +30,7 @@ public static class MessagesApi
     /// A conversation's messages in order: the newest page (or those before <c>before</c>), or those after
     /// <c>after</c> — the sequence a reconnecting client last saw.
     /// </summary>
-    private static async Task<Results<Ok<MessagePage>, ValidationProblem, ProblemHttpResult>> ListAsync(
+    internal static async Task<Results<Ok<MessagePage>, ValidationProblem, ProblemHttpResult>> ListAsync(
         string? conversationId,
         string? after,
         string? before,
@@ -78,7 +78,7 @@ public static class MessagesApi
     /// Sends as the calling employee through the conversation's number: stored and shown at once as queued,
     /// then moving through the delivery states as the outbox and the provider report.
     /// </summary>
-    private static async Task<Results<Created<MessageView>, ValidationProblem, ProblemHttpResult>> SendAsync(
+    internal static async Task<Results<Created<MessageView>, ValidationProblem, ProblemHttpResult>> SendAsync(
         SendMessageRequest? request,
         ClaimsPrincipal user,
         MessageQueries queries,

@@ -23,14 +23,17 @@ public static class CustomerSegmentsApi
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<CustomerSegment>>> ListAsync(ClaimsPrincipal user, CustomerSegments segments, CancellationToken cancellationToken) =>
+    /// <summary>The business's saved customer segments.</summary>
+    internal static async Task<Ok<IReadOnlyList<CustomerSegment>>> ListAsync(ClaimsPrincipal user, CustomerSegments segments, CancellationToken cancellationToken) =>
         TypedResults.Ok(await segments.ListAsync(user.GetBusinessId(), cancellationToken));
 
-    private static async Task<Results<Ok<CustomerSegment>, ProblemHttpResult>> GetAsync(
+    /// <summary>One saved customer segment and its filter.</summary>
+    internal static async Task<Results<Ok<CustomerSegment>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, CustomerSegments segments, CancellationToken cancellationToken) =>
         await segments.GetAsync(user.GetBusinessId(), id, cancellationToken) is { } segment ? TypedResults.Ok(segment) : FieldProblems.NotFound("segment");
 
-    private static async Task<Results<Created<CustomerSegment>, ValidationProblem>> CreateAsync(
+    /// <summary>Saves a customer segment: a named filter by search text, tag and VIP status.</summary>
+    internal static async Task<Results<Created<CustomerSegment>, ValidationProblem>> CreateAsync(
         SegmentRequest? request, ClaimsPrincipal user, CustomerSegments segments, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = Validate(request, null);
@@ -43,7 +46,8 @@ public static class CustomerSegmentsApi
         return TypedResults.Created($"/api/customers/segments/{created.Id}", created);
     }
 
-    private static async Task<Results<Ok<CustomerSegment>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    /// <summary>Renames a segment or changes its filter.</summary>
+    internal static async Task<Results<Ok<CustomerSegment>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id, SegmentRequest? request, ClaimsPrincipal user, CustomerSegments segments, TimeProvider time, CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();
@@ -63,11 +67,13 @@ public static class CustomerSegmentsApi
             : FieldProblems.NotFound("segment");
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+    /// <summary>Deletes a saved segment; its customers are not touched.</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         Guid id, ClaimsPrincipal user, CustomerSegments segments, CancellationToken cancellationToken) =>
         await segments.DeleteAsync(user.GetBusinessId(), id, cancellationToken) ? TypedResults.NoContent() : FieldProblems.NotFound("segment");
 
-    private static async Task<Results<Ok<CustomerPage>, ValidationProblem, ProblemHttpResult>> CustomersAsync(
+    /// <summary>The customers matching a segment, a page at a time (cursor from the previous page).</summary>
+    internal static async Task<Results<Ok<CustomerPage>, ValidationProblem, ProblemHttpResult>> CustomersAsync(
         Guid id, string? cursor, int? limit, ClaimsPrincipal user, CustomerSegments segments, CustomerDirectory customers, CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();

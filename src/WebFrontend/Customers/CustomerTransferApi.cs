@@ -86,12 +86,17 @@ public static class CustomerTransferApi
             "text/csv; charset=utf-8",
             "customers.csv");
 
+    /// <summary>Everything held about one customer (profile, conversations, messages, bookings and the rest) as JSON, for a data-subject access request.</summary>
     public static async Task<Results<Ok<CustomerDataExport>, ProblemHttpResult>> ExportPersonalDataAsync(
         Guid id, ClaimsPrincipal user, CustomerPrivacy privacy, TimeProvider time, CancellationToken cancellationToken) =>
         await privacy.ExportAsync(user.GetBusinessId(), id, time.GetUtcNow(), cancellationToken) is { } export
             ? TypedResults.Ok(export)
             : FieldProblems.NotFound("customer");
 
+    /// <summary>
+    /// Erases a customer's personal data: message contents, media, note and rating texts are removed and the name is
+    /// replaced by a pseudonym; the anonymised customer and their bookings are kept for accounting. It cannot be undone.
+    /// </summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> EraseAsync(
         Guid id, ClaimsPrincipal user, CustomerPrivacy privacy, TimeProvider time, CancellationToken cancellationToken) =>
         await privacy.EraseAsync(user.GetBusinessId(), id, time.GetUtcNow(), cancellationToken)

@@ -28,6 +28,7 @@ public static partial class CustomersApi
         customers.MapPatch("/{id:guid}", UpdateAsync).RequirePermission(Permissions.CustomersWrite);
         customers.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.CustomersErase);
         customers.MapGet("/export", CustomerTransferApi.ExportCsvAsync).RequirePermission(Permissions.CustomersExport)
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .RecordsActivity(ActivityActions.CustomersExported, "customers");
         customers.MapPost("/import", CustomerTransferApi.ImportAsync).RequirePermission(Permissions.CustomersImport).DisableAntiforgery();
         customers.MapGet("/{id:guid}/export", CustomerTransferApi.ExportPersonalDataAsync).RequirePermission(Permissions.CustomersExport)
@@ -37,7 +38,8 @@ public static partial class CustomersApi
         return app;
     }
 
-    private static async Task<Results<Ok<CustomerPage>, ValidationProblem>> ListAsync(
+    /// <summary>The business's customers, a page at a time, searched by name or phone and filtered by tag or VIP status.</summary>
+    internal static async Task<Results<Ok<CustomerPage>, ValidationProblem>> ListAsync(
         string? search, string? tag, bool? vip, string? cursor, int? limit, ClaimsPrincipal user, CustomerDirectory customers, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -64,13 +66,15 @@ public static partial class CustomersApi
         return TypedResults.Ok(await customers.ListAsync(user.GetBusinessId(), new CustomerFilter(search, tag, vip), cursor, limit ?? 50, cancellationToken));
     }
 
-    private static async Task<Results<Ok<CustomerRecord>, ProblemHttpResult>> GetAsync(
+    /// <summary>One customer of the business.</summary>
+    internal static async Task<Results<Ok<CustomerRecord>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, CustomerDirectory customers, CancellationToken cancellationToken) =>
         await customers.GetAsync(user.GetBusinessId(), id, cancellationToken) is { } customer
             ? TypedResults.Ok(customer)
             : FieldProblems.NotFound("customer");
 
-    private static async Task<Results<Created<CustomerRecord>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    /// <summary>Adds a customer; the phone number is normalized to E.164 (using region, or the business's default region).</summary>
+    internal static async Task<Results<Created<CustomerRecord>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CustomerRequest? request, ClaimsPrincipal user, CustomerDirectory customers, TimeProvider time, CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();
@@ -87,7 +91,8 @@ public static partial class CustomersApi
             : FieldProblems.Conflict(result.DuplicateField!, "Another customer already has this value.");
     }
 
-    private static async Task<Results<Ok<CustomerRecord>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    /// <summary>Changes a customer's name, phone, e-mail, tags, VIP status, attributes or region; fields left out keep their value.</summary>
+    internal static async Task<Results<Ok<CustomerRecord>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id, CustomerRequest? request, ClaimsPrincipal user, CustomerDirectory customers, TimeProvider time, CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();
@@ -113,7 +118,8 @@ public static partial class CustomersApi
         };
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+    /// <summary>Deletes a customer without bookings; one with bookings is refused with 409 (erase them instead).</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         Guid id, ClaimsPrincipal user, CustomerDirectory customers, CancellationToken cancellationToken) =>
         await customers.DeleteAsync(user.GetBusinessId(), id, cancellationToken) switch
         {

@@ -34,7 +34,8 @@ public static class EmployeesApi
 
     public sealed record UpdateRequest(string? DisplayName, string? Role);
 
-    private static async Task<Results<Created<EmployeeProfile>, ValidationProblem, ProblemHttpResult>> InviteAsync(
+    /// <summary>Invites an employee by e-mail with a role; they get an invitation link and appear as invited until they accept.</summary>
+    internal static async Task<Results<Created<EmployeeProfile>, ValidationProblem, ProblemHttpResult>> InviteAsync(
         InviteRequest? request,
         ClaimsPrincipal user,
         EmployeeInvitations invitations,
@@ -100,11 +101,13 @@ public static class EmployeesApi
         return TypedResults.Created($"/api/employees/{invitation.Employee.Id}", invitation.Employee);
     }
 
-    private static async Task<Ok<IReadOnlyList<EmployeeProfile>>> ListAsync(
+    /// <summary>The business's employees with their roles and status.</summary>
+    internal static async Task<Ok<IReadOnlyList<EmployeeProfile>>> ListAsync(
         ClaimsPrincipal user, EmployeeDirectory employees, CancellationToken cancellationToken) =>
         TypedResults.Ok(await employees.ListAsync(user.GetBusinessId(), cancellationToken));
 
-    private static async Task<Results<Ok<EmployeeProfile>, ProblemHttpResult>> GetAsync(
+    /// <summary>One employee of the business.</summary>
+    internal static async Task<Results<Ok<EmployeeProfile>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, EmployeeDirectory employees, CancellationToken cancellationToken) =>
         await employees.GetAsync(user.GetBusinessId(), id, cancellationToken) is { } employee
             ? TypedResults.Ok(employee)
@@ -114,7 +117,7 @@ public static class EmployeesApi
     /// Renames and/or changes the role. A role change takes effect at once: the employee's tokens carrying
     /// the old role are refused, and their next refresh carries the new one.
     /// </summary>
-    private static async Task<Results<Ok<EmployeeProfile>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    internal static async Task<Results<Ok<EmployeeProfile>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id,
         UpdateRequest? request,
         ClaimsPrincipal user,
@@ -188,7 +191,7 @@ public static class EmployeesApi
     }
 
     /// <summary>Deactivates the employee: every session and token of theirs stops working at once.</summary>
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeactivateAsync(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeactivateAsync(
         Guid id,
         ClaimsPrincipal user,
         EmployeeDirectory employees,

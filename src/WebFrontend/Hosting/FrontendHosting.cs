@@ -7,6 +7,7 @@ using Conversations.Infrastructure.Hosting;
 using Conversations.Infrastructure.Mail;
 using Conversations.WebFrontend.Auth;
 using Conversations.WebFrontend.Health;
+using Conversations.WebFrontend.OpenApi;
 using Conversations.WebFrontend.RateLimiting;
 using Conversations.WebFrontend.Roles;
 using Conversations.WebFrontend.Realtime;
@@ -41,13 +42,7 @@ public static class FrontendHosting
     {
         var services = builder.Services;
         services.AddProblemDetails();
-        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Conversations API";
-            document.Info.Description = "WhatsApp customer service with an AI assistant and a team of agents. Errors are RFC 7807 problem details; "
-                + "validation problems name the field at fault in `errors`.";
-            return Task.CompletedTask;
-        }));
+        services.AddConversationsOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -89,7 +84,8 @@ public static class FrontendHosting
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
                 .RequireClaim(ConversationsClaims.BusinessId).Build())
             .AddPermissionPolicies()
-            .AddPlatformPolicy();
+            .AddPlatformPolicy()
+            .AddOrleansDashboardPolicy();
         services.AddSingleton<EmployeeAccess>();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, PermissionDeniedResponder>();

@@ -38,10 +38,12 @@ public static class ApiKeysApi
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<ApiKeyView>>> ListAsync(ClaimsPrincipal user, ApiKeyStore keys, CancellationToken cancellationToken) =>
+    /// <summary>The business's API keys (prefix, scopes, creator, last use, revocation); the secret key itself is never shown again.</summary>
+    internal static async Task<Ok<IReadOnlyList<ApiKeyView>>> ListAsync(ClaimsPrincipal user, ApiKeyStore keys, CancellationToken cancellationToken) =>
         TypedResults.Ok(await keys.ListAsync(user.GetBusinessId(), cancellationToken));
 
-    private static async Task<Results<Created<ApiKeyView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    /// <summary>Creates an API key with a name and scopes; the key is in the response once only. A key cannot get a scope beyond the caller's own role (403).</summary>
+    internal static async Task<Results<Created<ApiKeyView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         ApiKeyRequest? request, ClaimsPrincipal user, ApiKeyStore keys, EmployeeAccess access, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -80,7 +82,8 @@ public static class ApiKeysApi
         return TypedResults.Created($"/api/api-keys/{created.Id}", created);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
+    /// <summary>Revokes an API key; requests carrying it are refused from then on.</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
         Guid id, ClaimsPrincipal user, ApiKeyStore keys, CancellationToken cancellationToken) =>
         await keys.RevokeAsync(user.GetBusinessId(), id, cancellationToken)
             ? TypedResults.NoContent()

@@ -33,11 +33,13 @@ public static class WebhooksApi
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<WebhookEndpointView>>> ListAsync(
+    /// <summary>The business's outgoing webhook endpoints and the event types each receives.</summary>
+    internal static async Task<Ok<IReadOnlyList<WebhookEndpointView>>> ListAsync(
         ClaimsPrincipal user, WebhookEndpoints endpoints, CancellationToken cancellationToken) =>
         TypedResults.Ok(await endpoints.ListAsync(user.GetBusinessId(), cancellationToken));
 
-    private static async Task<Results<Created<WebhookEndpointView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    /// <summary>Registers an outgoing webhook endpoint (an http or https URL, event types); the signing secret is in the response.</summary>
+    internal static async Task<Results<Created<WebhookEndpointView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         WebhookEndpointRequest? request, ClaimsPrincipal user, WebhookEndpoints endpoints, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var changes = Validate(request, partial: false, out var errors);
@@ -57,13 +59,15 @@ public static class WebhooksApi
         return TypedResults.Created($"/api/webhooks/endpoints/{created.Id}", created);
     }
 
-    private static async Task<Results<Ok<WebhookEndpointView>, ProblemHttpResult>> GetAsync(
+    /// <summary>One outgoing webhook endpoint.</summary>
+    internal static async Task<Results<Ok<WebhookEndpointView>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, WebhookEndpoints endpoints, CancellationToken cancellationToken) =>
         await endpoints.FindAsync(user.GetBusinessId(), id, cancellationToken) is { } endpoint
             ? TypedResults.Ok(endpoint)
             : FieldProblems.NotFound("webhook endpoint");
 
-    private static async Task<Results<Ok<WebhookEndpointView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    /// <summary>Changes a webhook endpoint's URL, description, event types or enabled flag, or rotates its signing secret; fields left out keep their value.</summary>
+    internal static async Task<Results<Ok<WebhookEndpointView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id, WebhookEndpointRequest? request, ClaimsPrincipal user, WebhookEndpoints endpoints, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var changes = Validate(request, partial: true, out var errors);
@@ -86,14 +90,15 @@ public static class WebhooksApi
         return TypedResults.Ok(updated);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+    /// <summary>Deletes a webhook endpoint; nothing more is delivered to it.</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         Guid id, ClaimsPrincipal user, WebhookEndpoints endpoints, CancellationToken cancellationToken) =>
         await endpoints.DeleteAsync(user.GetBusinessId(), id, cancellationToken)
             ? TypedResults.NoContent()
             : FieldProblems.NotFound("webhook endpoint");
 
     /// <summary>The endpoint's deliveries, newest first, with each one's last attempt (status code, duration, error).</summary>
-    private static async Task<Results<Ok<WebhookDeliveryPage>, ValidationProblem, ProblemHttpResult>> DeliveriesAsync(
+    internal static async Task<Results<Ok<WebhookDeliveryPage>, ValidationProblem, ProblemHttpResult>> DeliveriesAsync(
         Guid id, int? offset, int? limit, ClaimsPrincipal user, WebhookEndpoints endpoints, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -118,7 +123,7 @@ public static class WebhooksApi
     }
 
     /// <summary>Queues a <c>ping</c> event to the endpoint (enabled or not, it goes once the endpoint is enabled).</summary>
-    private static async Task<Results<Accepted<WebhookDeliveryView>, ProblemHttpResult>> TestAsync(
+    internal static async Task<Results<Accepted<WebhookDeliveryView>, ProblemHttpResult>> TestAsync(
         Guid id, ClaimsPrincipal user, WebhookEndpoints endpoints, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();

@@ -34,7 +34,7 @@ public static class KnowledgeApi
     }
 
     /// <summary>Articles, drafts included, newest change first; <paramref name="q"/> searches them (best match first), <paramref name="tag"/> filters.</summary>
-    private static async Task<Results<Ok<KnowledgeArticlePage>, ValidationProblem>> ListAsync(
+    internal static async Task<Results<Ok<KnowledgeArticlePage>, ValidationProblem>> ListAsync(
         string? q, string? tag, int? offset, int? limit, ClaimsPrincipal user, KnowledgeArticles articles, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -69,7 +69,7 @@ public static class KnowledgeApi
     }
 
     /// <summary>What the assistant would answer the question from: the published articles that cover it, best first.</summary>
-    private static async Task<Results<Ok<IReadOnlyList<KnowledgeMatch>>, ValidationProblem>> SearchAsync(
+    internal static async Task<Results<Ok<IReadOnlyList<KnowledgeMatch>>, ValidationProblem>> SearchAsync(
         string? q, int? limit, ClaimsPrincipal user, IKnowledgeBase knowledge, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -91,13 +91,15 @@ public static class KnowledgeApi
         return TypedResults.Ok(await knowledge.SearchAsync(user.GetBusinessId(), q!, limit ?? 5, cancellationToken));
     }
 
-    private static async Task<Results<Ok<KnowledgeArticle>, ProblemHttpResult>> GetAsync(
+    /// <summary>One knowledge-base article.</summary>
+    internal static async Task<Results<Ok<KnowledgeArticle>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, KnowledgeArticles articles, CancellationToken cancellationToken) =>
         await articles.FindAsync(user.GetBusinessId(), id, cancellationToken) is { } article
             ? TypedResults.Ok(article)
             : FieldProblems.NotFound("article");
 
-    private static async Task<Results<Created<KnowledgeArticle>, ValidationProblem>> CreateAsync(
+    /// <summary>Adds a knowledge-base article (title and body required, tags, published or draft); the assistant uses only published articles.</summary>
+    internal static async Task<Results<Created<KnowledgeArticle>, ValidationProblem>> CreateAsync(
         KnowledgeArticleRequest? request, ClaimsPrincipal user, KnowledgeArticles articles, CancellationToken cancellationToken)
     {
         var changes = Validate(request, partial: false, out var errors);
@@ -114,7 +116,8 @@ public static class KnowledgeApi
         return TypedResults.Created($"/api/knowledge/{created.Id}", created);
     }
 
-    private static async Task<Results<Ok<KnowledgeArticle>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    /// <summary>Changes an article's title, body, tags or published flag; fields left out keep their value.</summary>
+    internal static async Task<Results<Ok<KnowledgeArticle>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id, KnowledgeArticleRequest? request, ClaimsPrincipal user, KnowledgeArticles articles, CancellationToken cancellationToken)
     {
         var changes = Validate(request, partial: true, out var errors);
@@ -128,7 +131,8 @@ public static class KnowledgeApi
             : FieldProblems.NotFound("article");
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+    /// <summary>Deletes a knowledge-base article.</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         Guid id, ClaimsPrincipal user, KnowledgeArticles articles, CancellationToken cancellationToken) =>
         await articles.DeleteAsync(user.GetBusinessId(), id, cancellationToken) ? TypedResults.NoContent() : FieldProblems.NotFound("article");
 

@@ -33,7 +33,7 @@ public static class MediaApi
     }
 
     /// <summary>Uploads one file (multipart field <c>file</c>) of a type <see cref="MediaSniffer"/> knows.</summary>
-    private static async Task<Results<Created<MediaView>, ProblemHttpResult>> UploadAsync(
+    internal static async Task<Results<Created<MediaView>, ProblemHttpResult>> UploadAsync(
         HttpRequest request, ClaimsPrincipal user, MediaStore store, IOptions<MediaOptions> options, ActivityRecorder activity,
         CancellationToken cancellationToken)
     {
@@ -69,7 +69,7 @@ public static class MediaApi
     }
 
     /// <summary>The business's uploads, newest first; <c>kind</c> is image, audio, video or document.</summary>
-    private static async Task<Results<Ok<MediaPageView>, ValidationProblem>> ListAsync(
+    internal static async Task<Results<Ok<MediaPageView>, ValidationProblem>> ListAsync(
         string? kind, string? cursor, int? limit, ClaimsPrincipal user, MediaStore store, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -105,7 +105,8 @@ public static class MediaApi
         return TypedResults.Ok(new MediaPageView(page.Items.Select(MediaView.From).ToList(), page.NextCursor));
     }
 
-    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetAsync(
+    /// <summary>Downloads a media file of the business, with its content type.</summary>
+    internal static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, MediaStore store, HttpResponse response, CancellationToken cancellationToken)
     {
         var file = await store.FindAsync(user.GetBusinessId(), id, cancellationToken);
@@ -131,7 +132,7 @@ public static class MediaApi
     }
 
     /// <summary>Deletes a file: its uploader may, and whoever may act on colleagues' work (<c>conversations.supervise</c>).</summary>
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         Guid id, ClaimsPrincipal user, MediaStore store, EmployeeAccess access, ActivityRecorder activity, CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();

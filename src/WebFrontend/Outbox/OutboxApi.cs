@@ -17,7 +17,8 @@ public static class OutboxApi
         return app;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<LocalDelivery>>, ValidationProblem>> ListAsync(
+    /// <summary>Messages the local channel (used instead of WhatsApp when none is configured) has delivered, newest first, a page at a time (before: a cursor; limit).</summary>
+    internal static async Task<Results<Ok<IReadOnlyList<LocalDelivery>>, ValidationProblem>> ListAsync(
         string? before, string? limit, ClaimsPrincipal user, LocalOutbox outbox, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();

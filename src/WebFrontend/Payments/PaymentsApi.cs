@@ -38,7 +38,8 @@ public static class PaymentsApi
     /// <param name="Configured">Whether the platform has a Stripe account; without one bookings are paid on site whatever the settings say.</param>
     public sealed record PaymentSettingsView(bool Configured, bool OnlinePayments, string RefundPolicy, int? RefundWindowHours);
 
-    private static async Task<Results<Ok<PaymentLinkView>, ProblemHttpResult>> CreateLinkAsync(
+    /// <summary>Creates (or reuses) a Stripe payment link for a booking and sends it to the customer where it can; needs Stripe configured.</summary>
+    internal static async Task<Results<Ok<PaymentLinkView>, ProblemHttpResult>> CreateLinkAsync(
         Guid id, PaymentLinkRequest? request, ClaimsPrincipal user, IBookings bookings, StripeAccount stripe, StripePaymentLinks links,
         PaymentNotices notices, CancellationToken cancellationToken)
     {
@@ -74,17 +75,20 @@ public static class PaymentsApi
         return TypedResults.Ok(new PaymentLinkView(payment, outcome.Reused, sent, notSent));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<PaymentView>>, ProblemHttpResult>> ListAsync(
+    /// <summary>The payments of a booking: each payment link's amount, status and refunds.</summary>
+    internal static async Task<Results<Ok<IReadOnlyList<PaymentView>>, ProblemHttpResult>> ListAsync(
         Guid id, ClaimsPrincipal user, BookingPayments payments, CancellationToken cancellationToken) =>
         await payments.ListAsync(user.GetBusinessId(), id, cancellationToken) is { } list
             ? TypedResults.Ok(list)
             : FieldProblems.NotFound("booking");
 
-    private static async Task<Ok<PaymentSettingsView>> GetSettingsAsync(
+    /// <summary>The business's payment settings: online payments on or off, refund policy and window, and whether Stripe is configured.</summary>
+    internal static async Task<Ok<PaymentSettingsView>> GetSettingsAsync(
         ClaimsPrincipal user, PaymentSettingsStore settings, StripeAccount stripe, CancellationToken cancellationToken) =>
         TypedResults.Ok(View(stripe, await settings.GetAsync(user.GetBusinessId(), cancellationToken)));
 
-    private static async Task<Results<Ok<PaymentSettingsView>, ValidationProblem, ProblemHttpResult>> UpdateSettingsAsync(
+    /// <summary>Changes online payments and the refund policy (with its window in hours for full-before-window); fields left out keep their value.</summary>
+    internal static async Task<Results<Ok<PaymentSettingsView>, ValidationProblem, ProblemHttpResult>> UpdateSettingsAsync(
         PaymentSettingsRequest? request, ClaimsPrincipal user, PaymentSettingsStore settings, StripeAccount stripe, ActivityRecorder activity,
         CancellationToken cancellationToken)
     {

@@ -24,7 +24,8 @@ public static class StripeWebhookApi
 
     public sealed record Receipt(string EventId, string Type, bool Duplicate);
 
-    private static async Task<Results<Ok<Receipt>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(
+    /// <summary>Receives a Stripe event; the Stripe-Signature header must verify against the webhook secret (else 401). A redelivered event is applied once and answered as a duplicate.</summary>
+    internal static async Task<Results<Ok<Receipt>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(
         HttpRequest request, StripeEvents events, IOptions<StripeOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!options.Value.IsConfigured || options.Value.WebhookSecret is not { Length: > 0 } secret)

@@ -41,7 +41,8 @@ public static class SubscriptionApi
     /// <param name="Sold">Whether the plan can be bought online (it has a Stripe price).</param>
     public sealed record PlanOffer(string Id, string Name, int? Agents, int? AiConversationsPerMonth, bool Sold, PlanPrice? MonthlyPrice);
 
-    private static async Task<Ok<SubscriptionState>> GetAsync(
+    /// <summary>The business's subscription: its plan, status, usage (seats, AI conversations this month) and the plans on offer.</summary>
+    internal static async Task<Ok<SubscriptionState>> GetAsync(
         ClaimsPrincipal user, SubscriptionStore subscriptions, PlanCatalog plans, PlanLimits limits, IOptions<StripeOptions> stripe,
         CancellationToken cancellationToken)
     {
@@ -54,11 +55,13 @@ public static class SubscriptionApi
             effective.Id, subscription.Status, subscription.CurrentPeriodEnd, subscription.CancelAtPeriodEnd, effective, usage, offers));
     }
 
-    private static async Task<Ok<IReadOnlyList<InvoiceView>>> InvoicesAsync(
+    /// <summary>The business's subscription invoices, newest first (up to 100).</summary>
+    internal static async Task<Ok<IReadOnlyList<InvoiceView>>> InvoicesAsync(
         ClaimsPrincipal user, SubscriptionStore subscriptions, CancellationToken cancellationToken) =>
         TypedResults.Ok(await subscriptions.ListInvoicesAsync(user.GetBusinessId(), 100, cancellationToken));
 
-    private static async Task<Results<Ok<CheckoutView>, ProblemHttpResult>> CheckoutAsync(
+    /// <summary>Starts a Stripe Checkout for a plan and returns its URL; needs Stripe configured.</summary>
+    internal static async Task<Results<Ok<CheckoutView>, ProblemHttpResult>> CheckoutAsync(
         PlanRequest? request, ClaimsPrincipal user, StripeAccount stripe, PlatformBilling billing, BusinessProvisioning businesses,
         CancellationToken cancellationToken)
     {
@@ -73,7 +76,8 @@ public static class SubscriptionApi
         return outcome.CheckoutUrl is { } url ? TypedResults.Ok(new CheckoutView(url)) : PaymentProblems.Of(outcome.Refusal!);
     }
 
-    private static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> UpgradeAsync(
+    /// <summary>Moves the business's subscription to another plan; needs Stripe configured.</summary>
+    internal static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> UpgradeAsync(
         PlanRequest? request, ClaimsPrincipal user, StripeAccount stripe, PlatformBilling billing, CancellationToken cancellationToken)
     {
         if (NotConfigured(stripe) is { } refused)
@@ -85,7 +89,8 @@ public static class SubscriptionApi
         return outcome.Subscription is { } subscription ? TypedResults.Ok(subscription) : PaymentProblems.Of(outcome.Refusal!);
     }
 
-    private static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> CancelAsync(
+    /// <summary>Cancels the business's running subscription at the end of its period; needs Stripe configured (409 when none is running).</summary>
+    internal static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> CancelAsync(
         ClaimsPrincipal user, StripeAccount stripe, PlatformBilling billing, CancellationToken cancellationToken)
     {
         if (NotConfigured(stripe) is { } refused)

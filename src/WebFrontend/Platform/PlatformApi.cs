@@ -18,7 +18,8 @@ public static class PlatformApi
     public static IEndpointRouteBuilder MapPlatformApi(this IEndpointRouteBuilder app)
     {
         var platform = app.MapGroup("/api/platform").WithTags("Platform");
-        platform.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Credentials);
+        platform.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.Credentials)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
         var businesses = platform.MapGroup("/businesses").RequireAuthorization(PlatformAuth.Policy);
         businesses.MapGet("/", ListAsync);
         businesses.MapPost("/{id:guid}/suspend", SuspendAsync);
@@ -32,7 +33,8 @@ public static class PlatformApi
 
     public sealed record SuspendRequest(string? Reason);
 
-    private static async Task<Results<Ok<PlatformToken>, ProblemHttpResult>> LoginAsync(
+    /// <summary>Signs a platform administrator in with e-mail and password; returns a bearer token for the platform endpoints (not for a business's).</summary>
+    internal static async Task<Results<Ok<PlatformToken>, ProblemHttpResult>> LoginAsync(
         PlatformLoginRequest? request, PlatformAdmins admins, PlatformTokenIssuer issuer, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request?.Email) || string.IsNullOrEmpty(request.Password))
@@ -49,7 +51,8 @@ public static class PlatformApi
         return TypedResults.Ok(new PlatformToken(token.Token, "Bearer", token.ExpiresAt));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<BusinessOverview>>, ProblemHttpResult>> ListAsync(
+    /// <summary>Every business on the platform with its size and suspension, searched by name (q), filtered by suspended, a page at a time (limit 1 to 200, offset).</summary>
+    internal static async Task<Results<Ok<IReadOnlyList<BusinessOverview>>, ProblemHttpResult>> ListAsync(
         string? q, string? suspended, string? limit, string? offset, BusinessSuspensions businesses, CancellationToken cancellationToken)
     {
         bool? onlySuspended = null;
@@ -78,7 +81,8 @@ public static class PlatformApi
         return TypedResults.Ok(await businesses.ListAsync(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), onlySuspended, pageSize, skip, cancellationToken));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> SuspendAsync(
+    /// <summary>Suspends a business with a reason its owners see: its people are signed out and cannot log in, and its assistant stops answering.</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> SuspendAsync(
         Guid id, SuspendRequest? request, BusinessSuspensions businesses, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var reason = request?.Reason?.Trim();
@@ -101,7 +105,8 @@ public static class PlatformApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> ReactivateAsync(
+    /// <summary>Lifts a business's suspension.</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> ReactivateAsync(
         Guid id, BusinessSuspensions businesses, CancellationToken cancellationToken) =>
         await businesses.SetAsync(id, suspend: false, null, cancellationToken) is null ? FieldProblems.NotFound("business") : TypedResults.NoContent();
 }

@@ -30,6 +30,11 @@ public static class PlatformAuth
                 jwt.TokenValidationParameters = AccessTokenParameters.For(auth.Value, AudienceOf(auth.Value), signingKey, time);
                 jwt.Events = new JwtBearerEvents
                 {
+                    OnMessageReceived = context =>
+                    {
+                        context.Token ??= OrleansDashboardAccess.TokenFrom(context.Request);
+                        return Task.CompletedTask;
+                    },
                     OnTokenValidated = async context =>
                     {
                         var admins = context.HttpContext.RequestServices.GetRequiredService<PlatformAdmins>();

@@ -37,7 +37,7 @@ public static class PromptTemplatesApi
     }
 
     /// <summary>The business's templates; a business older than templates gets the defaults on its first listing.</summary>
-    private static async Task<Results<Ok<IReadOnlyList<PromptTemplateView>>, ValidationProblem>> ListAsync(
+    internal static async Task<Results<Ok<IReadOnlyList<PromptTemplateView>>, ValidationProblem>> ListAsync(
         string? flowState, ClaimsPrincipal user, PromptTemplateStore store, CancellationToken cancellationToken)
     {
         FlowState? state = null;
@@ -57,9 +57,11 @@ public static class PromptTemplatesApi
         return TypedResults.Ok<IReadOnlyList<PromptTemplateView>>(templates.Select(PromptTemplateView.From).ToList());
     }
 
-    private static Ok<IReadOnlyList<PromptVariable>> Variables() => TypedResults.Ok(PromptVariables.Catalogue);
+    /// <summary>The variables a prompt template may use (written {{ name }}), with what each one holds.</summary>
+    internal static Ok<IReadOnlyList<PromptVariable>> Variables() => TypedResults.Ok(PromptVariables.Catalogue);
 
-    private static async Task<Results<Ok<PromptTemplateDetails>, ProblemHttpResult>> GetAsync(
+    /// <summary>One prompt template with its earlier versions.</summary>
+    internal static async Task<Results<Ok<PromptTemplateDetails>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, PromptTemplateStore store, CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();
@@ -68,7 +70,8 @@ public static class PromptTemplatesApi
             : Missing();
     }
 
-    private static async Task<Results<Created<PromptTemplateDetails>, ValidationProblem>> CreateAsync(
+    /// <summary>Adds a prompt template for a flow state; unknown variables in the body are a validation problem.</summary>
+    internal static async Task<Results<Created<PromptTemplateDetails>, ValidationProblem>> CreateAsync(
         PromptTemplateRequest? request, ClaimsPrincipal user, PromptTemplateStore store, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -91,7 +94,8 @@ public static class PromptTemplatesApi
             $"/api/templates/{created.Id}", PromptTemplateDetails.From(created, await store.VersionsAsync(businessId, created.Id, cancellationToken)));
     }
 
-    private static async Task<Results<Ok<PromptTemplateDetails>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    /// <summary>Changes a prompt template's name, body or active flag; each change makes a new version, and earlier ones can be restored.</summary>
+    internal static async Task<Results<Ok<PromptTemplateDetails>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id, PromptTemplatePatch? request, ClaimsPrincipal user, PromptTemplateStore store, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -110,7 +114,7 @@ public static class PromptTemplatesApi
     }
 
     /// <summary>Makes an earlier version current again, as a new version.</summary>
-    private static async Task<Results<Ok<PromptTemplateDetails>, ProblemHttpResult>> RestoreAsync(
+    internal static async Task<Results<Ok<PromptTemplateDetails>, ProblemHttpResult>> RestoreAsync(
         Guid id, int version, ClaimsPrincipal user, PromptTemplateStore store, CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();
@@ -126,12 +130,12 @@ public static class PromptTemplatesApi
     }
 
     /// <summary>Takes the template out of use and out of lists (its versions are kept); its state falls back to the built-in default.</summary>
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         Guid id, ClaimsPrincipal user, PromptTemplateStore store, CancellationToken cancellationToken) =>
         await store.DeleteAsync(user.GetBusinessId(), id, user.GetEmployeeId(), cancellationToken) ? TypedResults.NoContent() : Missing();
 
     /// <summary>The template rendered against one of the business's conversations, or against sample values.</summary>
-    private static async Task<Results<Ok<PromptTestResult>, ValidationProblem, ProblemHttpResult>> TestAsync(
+    internal static async Task<Results<Ok<PromptTestResult>, ValidationProblem, ProblemHttpResult>> TestAsync(
         Guid id,
         PromptTestRequest? request,
         ClaimsPrincipal user,

@@ -35,13 +35,16 @@ public static partial class RolesApi
         public Guid BusinessId => User.GetBusinessId();
     }
 
-    private static async Task<Ok<IReadOnlyList<RoleView>>> ListAsync([AsParameters] RoleServices roles) =>
+    /// <summary>The business's roles (built-in and custom) with their permissions.</summary>
+    internal static async Task<Ok<IReadOnlyList<RoleView>>> ListAsync([AsParameters] RoleServices roles) =>
         TypedResults.Ok(await roles.Store.ListAsync(roles.BusinessId, roles.CancellationToken));
 
-    private static async Task<Results<Ok<RoleView>, ProblemHttpResult>> GetAsync(Guid id, [AsParameters] RoleServices roles) =>
+    /// <summary>One role and its permissions.</summary>
+    internal static async Task<Results<Ok<RoleView>, ProblemHttpResult>> GetAsync(Guid id, [AsParameters] RoleServices roles) =>
         await roles.Store.GetAsync(roles.BusinessId, id, roles.CancellationToken) is { } role ? TypedResults.Ok(role) : FieldProblems.NotFound("role");
 
-    private static async Task<Results<Created<RoleView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    /// <summary>Adds a custom role with a name and permissions; the caller cannot grant a permission their own role lacks (403).</summary>
+    internal static async Task<Results<Created<RoleView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         RoleRequest? request, [AsParameters] RoleServices roles)
     {
         var errors = new Dictionary<string, string[]>();
@@ -68,7 +71,8 @@ public static partial class RolesApi
         return TypedResults.Created($"/api/roles/{role.Id}", role);
     }
 
-    private static async Task<Results<Ok<RoleView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    /// <summary>Renames a custom role or replaces its permissions; employees holding it get the change at once.</summary>
+    internal static async Task<Results<Ok<RoleView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id, RoleRequest? request, [AsParameters] RoleServices roles)
     {
         var errors = new Dictionary<string, string[]>();
@@ -110,7 +114,8 @@ public static partial class RolesApi
         return TypedResults.Ok(role);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, [AsParameters] RoleServices roles)
+    /// <summary>Deletes a custom role; built-in roles and roles still held by employees are refused with 409.</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, [AsParameters] RoleServices roles)
     {
         if (await roles.Store.GetAsync(roles.BusinessId, id, roles.CancellationToken) is not { } current)
         {

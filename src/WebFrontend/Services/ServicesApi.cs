@@ -26,16 +26,19 @@ public static partial class ServicesApi
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<ServiceView>>> ListAsync(ClaimsPrincipal user, ServiceCatalog catalog, CancellationToken cancellationToken) =>
+    /// <summary>The business's bookable services: price, duration, buffer, staff, weekly hours and the active flag.</summary>
+    internal static async Task<Ok<IReadOnlyList<ServiceView>>> ListAsync(ClaimsPrincipal user, ServiceCatalog catalog, CancellationToken cancellationToken) =>
         TypedResults.Ok<IReadOnlyList<ServiceView>>((await catalog.ListAsync(user.GetBusinessId(), cancellationToken)).Select(ServiceView.From).ToList());
 
-    private static async Task<Results<Ok<ServiceView>, ProblemHttpResult>> GetAsync(
+    /// <summary>One bookable service.</summary>
+    internal static async Task<Results<Ok<ServiceView>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, ServiceCatalog catalog, CancellationToken cancellationToken) =>
         await catalog.GetAsync(user.GetBusinessId(), id, cancellationToken) is { } service
             ? TypedResults.Ok(ServiceView.From(service))
             : FieldProblems.NotFound("service");
 
-    private static async Task<Results<Created<ServiceView>, ValidationProblem>> CreateAsync(
+    /// <summary>Adds a bookable service: name, price in minor units and currency, duration and buffer in minutes, staff, weekly hours and exceptions.</summary>
+    internal static async Task<Results<Created<ServiceView>, ValidationProblem>> CreateAsync(
         ServiceRequest? request, ClaimsPrincipal user, ServiceCatalog catalog, TimeProvider time, CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();
@@ -50,7 +53,8 @@ public static partial class ServicesApi
         return TypedResults.Created($"/api/services/{created.Id}", ServiceView.From(created));
     }
 
-    private static async Task<Results<Ok<ServiceView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    /// <summary>Changes a service; fields left out keep their value.</summary>
+    internal static async Task<Results<Ok<ServiceView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id, ServiceRequest? request, ClaimsPrincipal user, ServiceCatalog catalog, TimeProvider time, CancellationToken cancellationToken)
     {
         var businessId = user.GetBusinessId();
@@ -72,7 +76,8 @@ public static partial class ServicesApi
             : FieldProblems.NotFound("service");
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+    /// <summary>Deletes a service without bookings; one with bookings is refused with 409 (set isActive to false instead).</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         Guid id, ClaimsPrincipal user, ServiceCatalog catalog, CancellationToken cancellationToken) =>
         await catalog.DeleteAsync(user.GetBusinessId(), id, cancellationToken) switch
         {

@@ -28,11 +28,12 @@ public static class SettingsApi
         return app;
     }
 
-    private static async Task<Ok<SettingsView>> GetAsync(ClaimsPrincipal user, BusinessSettingsStore store, CancellationToken cancellationToken) =>
+    /// <summary>The business's settings document: general (name, time zone, language, opening hours, away message), assistant and branding.</summary>
+    internal static async Task<Ok<SettingsView>> GetAsync(ClaimsPrincipal user, BusinessSettingsStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(SettingsView.From(await store.ReadAsync(user.GetBusinessId(), cancellationToken)));
 
     /// <summary>A JSON merge patch of the document (<see cref="SettingsPatch"/>): all of it is checked, and all of it or nothing is saved.</summary>
-    private static async Task<Results<Ok<SettingsView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    internal static async Task<Results<Ok<SettingsView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         HttpRequest request, ClaimsPrincipal user, BusinessSettingsStore store, MediaStore media, EmployeeAccess access, ActivityRecorder activity,
         CancellationToken cancellationToken)
     {

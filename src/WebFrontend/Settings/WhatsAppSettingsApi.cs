@@ -31,14 +31,16 @@ public static partial class WhatsAppSettingsApi
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<WhatsAppChannelView>>> ListAsync(
+    /// <summary>The business's WhatsApp numbers and their providers (meta or twilio); secrets are never returned.</summary>
+    internal static async Task<Ok<IReadOnlyList<WhatsAppChannelView>>> ListAsync(
         ClaimsPrincipal user, WhatsAppChannelDirectory channels, CancellationToken cancellationToken)
     {
         var list = await channels.ListAsync(user.GetBusinessId(), cancellationToken);
         return TypedResults.Ok<IReadOnlyList<WhatsAppChannelView>>(list.Select(WhatsAppChannelView.From).ToList());
     }
 
-    private static async Task<Results<Ok<WhatsAppChannelView>, ValidationProblem, ProblemHttpResult>> SaveAsync(
+    /// <summary>Adds or updates a WhatsApp number with its provider's credentials (meta: phone number id, access token, app secret, verify token; twilio: sender number, account SID, auth token).</summary>
+    internal static async Task<Results<Ok<WhatsAppChannelView>, ValidationProblem, ProblemHttpResult>> SaveAsync(
         WhatsAppChannelRequest? request,
         ClaimsPrincipal user,
         WhatsAppChannelDirectory channels,
@@ -101,7 +103,8 @@ public static partial class WhatsAppSettingsApi
             : TypedResults.Ok(WhatsAppChannelView.From(saved));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+    /// <summary>Removes a WhatsApp number from the business; its conversations are kept.</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         Guid id, ClaimsPrincipal user, ChannelSettingsStore store, CancellationToken cancellationToken)
     {
         return await store.DeleteAsync(user.GetBusinessId(), id, cancellationToken)

@@ -21,10 +21,12 @@ public static class WorkspaceSettingsApi
 
     public sealed record WorkspaceSettingsRequest(bool? AnnounceAgentJoined, bool? OnboardingCompleted);
 
-    private static async Task<Ok<WorkspaceSettings>> GetAsync(ClaimsPrincipal user, WorkspaceSettingsStore store, CancellationToken cancellationToken) =>
+    /// <summary>The workspace settings: whether customers are told when an agent joins the conversation.</summary>
+    internal static async Task<Ok<WorkspaceSettings>> GetAsync(ClaimsPrincipal user, WorkspaceSettingsStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.ReadAsync(user.GetBusinessId(), cancellationToken));
 
-    private static async Task<Ok<WorkspaceSettings>> UpdateAsync(
+    /// <summary>Changes the workspace settings; fields left out keep their value.</summary>
+    internal static async Task<Ok<WorkspaceSettings>> UpdateAsync(
         WorkspaceSettingsRequest? request, ClaimsPrincipal user, WorkspaceSettingsStore store, ActivityRecorder activity, CancellationToken cancellationToken)
     {
         var current = await store.ReadAsync(user.GetBusinessId(), cancellationToken);

@@ -17,12 +17,14 @@ public static class TwilioWebhookApi
     public static IEndpointRouteBuilder MapTwilioWebhook(this IEndpointRouteBuilder app)
     {
         var webhook = app.MapGroup("/api/webhook/twilio").WithTags("Webhooks").AllowAnonymous().DisableAntiforgery();
-        webhook.MapPost("/", ReceiveAsync);
-        webhook.MapPost("/status", ReceiveAsync);
+        webhook.MapPost("/", ReceiveAsync).WithSummary(
+            "Receives an incoming WhatsApp message from Twilio (form-encoded); X-Twilio-Signature must verify with the number's auth token (else 401). Redeliveries are stored once.");
+        webhook.MapPost("/status", ReceiveAsync).WithSummary(
+            "Receives a Twilio status callback (sent, delivered, read, failed) for an outgoing message; X-Twilio-Signature must verify (else 401).");
         return app;
     }
 
-    private static async Task<Results<Ok<DeliveryReceipt>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(
+    internal static async Task<Results<Ok<DeliveryReceipt>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(
         HttpRequest request,
         WhatsAppChannelDirectory channels,
         InboundDispatcher dispatcher,

@@ -31,10 +31,12 @@ public static class VoiceApi
 
     public sealed record TranscribeRequest(Guid? MessageId);
 
-    private static async Task<Ok<VoiceSettingsView>> GetSettingsAsync(ClaimsPrincipal user, VoiceSettingsStore store, CancellationToken cancellationToken) =>
+    /// <summary>The business's voice-note transcription settings: on or off, model, endpoint, and whether an API key is set.</summary>
+    internal static async Task<Ok<VoiceSettingsView>> GetSettingsAsync(ClaimsPrincipal user, VoiceSettingsStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.GetAsync(user.GetBusinessId(), cancellationToken));
 
-    private static async Task<Results<Ok<VoiceSettingsView>, ProblemHttpResult>> UpdateSettingsAsync(
+    /// <summary>Changes the voice-note transcription settings; fields left out keep their value, an empty baseUrl or apiKey removes it.</summary>
+    internal static async Task<Results<Ok<VoiceSettingsView>, ProblemHttpResult>> UpdateSettingsAsync(
         VoiceSettingsRequest? request, ClaimsPrincipal user, VoiceSettingsStore store, ActivityRecorder activity, CancellationToken cancellationToken)
     {
         if (request is null)
@@ -67,7 +69,7 @@ public static class VoiceApi
     }
 
     /// <summary>Transcribes one voice note now, whether or not the business transcribes automatically.</summary>
-    private static async Task<Results<Ok<VoiceTranscription>, ProblemHttpResult>> TranscribeAsync(
+    internal static async Task<Results<Ok<VoiceTranscription>, ProblemHttpResult>> TranscribeAsync(
         TranscribeRequest? request, ClaimsPrincipal user, VoiceMessages messages, IVoiceTranscriber transcriber, IGrainFactory grains,
         CancellationToken cancellationToken)
     {

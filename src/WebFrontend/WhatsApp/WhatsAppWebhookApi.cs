@@ -13,12 +13,13 @@ public static class WhatsAppWebhookApi
     public static IEndpointRouteBuilder MapWhatsAppWebhook(this IEndpointRouteBuilder app)
     {
         var webhook = app.MapGroup("/api/webhook/whatsapp").WithTags("Webhooks").AllowAnonymous();
-        webhook.MapGet("/", VerifyAsync);
+        webhook.MapGet("/", VerifyAsync).Produces<string>(StatusCodes.Status200OK, "text/plain").ProducesProblem(StatusCodes.Status403Forbidden);
         webhook.MapPost("/", ReceiveAsync);
         return app;
     }
 
-    private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> VerifyAsync(
+    /// <summary>Meta's webhook verification handshake: echoes hub.challenge when hub.verify_token matches one of the WhatsApp numbers (else 403).</summary>
+    internal static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> VerifyAsync(
         [FromQuery(Name = "hub.mode")] string? mode,
         [FromQuery(Name = "hub.verify_token")] string? verifyToken,
         [FromQuery(Name = "hub.challenge")] string? challenge,
@@ -55,7 +56,8 @@ public static class WhatsAppWebhookApi
         return TypedResults.Text(challenge, "text/plain");
     }
 
-    private static async Task<Results<Ok<DeliveryReceipt>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(
+    /// <summary>Receives Meta's WhatsApp Cloud API events (messages, statuses); X-Hub-Signature-256 must verify with the app secret (else 401). Redeliveries are stored once.</summary>
+    internal static async Task<Results<Ok<DeliveryReceipt>, ValidationProblem, ProblemHttpResult>> ReceiveAsync(
         HttpRequest request,
         WhatsAppChannelDirectory channels,
         InboundDispatcher dispatcher,

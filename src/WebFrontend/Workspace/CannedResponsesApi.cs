@@ -32,17 +32,20 @@ public static partial class CannedResponsesApi
 
     public sealed record RenderedResponse(Guid Id, string Shortcode, string Text, long UsageCount);
 
-    private static async Task<Ok<IReadOnlyList<CannedResponse>>> ListAsync(
+    /// <summary>The business's canned responses, optionally searched by shortcode or text (q; a leading '/' is ignored).</summary>
+    internal static async Task<Ok<IReadOnlyList<CannedResponse>>> ListAsync(
         string? q, ClaimsPrincipal user, CannedResponseStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.ListAsync(user.GetBusinessId(), string.IsNullOrWhiteSpace(q) ? null : q.Trim().TrimStart('/'), cancellationToken));
 
-    private static async Task<Results<Ok<CannedResponse>, ProblemHttpResult>> GetAsync(
+    /// <summary>One canned response.</summary>
+    internal static async Task<Results<Ok<CannedResponse>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, CannedResponseStore store, CancellationToken cancellationToken) =>
         await store.FindAsync(user.GetBusinessId(), id, cancellationToken) is { } response
             ? TypedResults.Ok(response)
             : Missing();
 
-    private static async Task<Results<Created<CannedResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+    /// <summary>Adds a canned response (shortcode, title, body with variables); a shortcode already in use in the business is refused.</summary>
+    internal static async Task<Results<Created<CannedResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CannedResponseRequest? request, ClaimsPrincipal user, CannedResponseStore store, CancellationToken cancellationToken)
     {
         var errors = Validate(request, partial: false);
@@ -57,7 +60,8 @@ public static partial class CannedResponsesApi
         return created is null ? ShortcodeTaken() : TypedResults.Created($"/api/canned-responses/{created.Id}", created);
     }
 
-    private static async Task<Results<Ok<CannedResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    /// <summary>Changes a canned response's shortcode, title or body; fields left out keep their value.</summary>
+    internal static async Task<Results<Ok<CannedResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id, CannedResponseRequest? request, ClaimsPrincipal user, CannedResponseStore store, CancellationToken cancellationToken)
     {
         var errors = Validate(request, partial: true);
@@ -79,12 +83,13 @@ public static partial class CannedResponsesApi
         }
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+    /// <summary>Deletes a canned response.</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         Guid id, ClaimsPrincipal user, CannedResponseStore store, CancellationToken cancellationToken) =>
         await store.DeleteAsync(user.GetBusinessId(), id, cancellationToken) ? TypedResults.NoContent() : Missing();
 
     /// <summary>Counts a use and returns the text with its variables filled for the conversation's customer.</summary>
-    private static async Task<Results<Ok<RenderedResponse>, ProblemHttpResult>> UseAsync(
+    internal static async Task<Results<Ok<RenderedResponse>, ProblemHttpResult>> UseAsync(
         Guid id,
         UseRequest? request,
         ClaimsPrincipal user,

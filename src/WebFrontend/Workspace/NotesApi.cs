@@ -26,13 +26,15 @@ public static class NotesApi
 
     public sealed record NoteRequest(Guid? ConversationId, string? Body, Guid[]? Mentions);
 
-    private static async Task<Results<Ok<IReadOnlyList<NoteView>>, ProblemHttpResult>> ListAsync(
+    /// <summary>The internal notes on a conversation (never sent to the customer), oldest first.</summary>
+    internal static async Task<Results<Ok<IReadOnlyList<NoteView>>, ProblemHttpResult>> ListAsync(
         Guid conversationId, ClaimsPrincipal user, ConversationQueries conversations, NoteStore notes, CancellationToken cancellationToken) =>
         await conversations.FindAsync(user.GetBusinessId(), conversationId, cancellationToken) is null
             ? TypedResults.Problem(title: "No such conversation.", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(await notes.ListAsync(user.GetBusinessId(), conversationId, cancellationToken));
 
-    private static async Task<Results<Created<NoteView>, ValidationProblem, ProblemHttpResult>> AddAsync(
+    /// <summary>Adds an internal note to a conversation; mentioned employees are notified.</summary>
+    internal static async Task<Results<Created<NoteView>, ValidationProblem, ProblemHttpResult>> AddAsync(
         NoteRequest? request,
         ClaimsPrincipal user,
         ConversationQueries conversations,
@@ -94,7 +96,8 @@ public static class NotesApi
         return TypedResults.Created($"/api/notes/{note.Id}", note);
     }
 
-    private static async Task<Results<Ok<NoteView>, ValidationProblem, ProblemHttpResult>> EditAsync(
+    /// <summary>Changes a note's text (1 to 10000 characters); only its author may (else 403).</summary>
+    internal static async Task<Results<Ok<NoteView>, ValidationProblem, ProblemHttpResult>> EditAsync(
         Guid id, NoteRequest? request, ClaimsPrincipal user, NoteStore notes, CancellationToken cancellationToken)
     {
         var body = request?.Body?.Trim();
@@ -117,7 +120,8 @@ public static class NotesApi
         return TypedResults.Ok((await notes.EditAsync(user.GetBusinessId(), id, body, cancellationToken))!);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+    /// <summary>Deletes a note; only its author or a supervisor (conversations.supervise) may (else 403).</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         Guid id, ClaimsPrincipal user, NoteStore notes, EmployeeAccess access, CancellationToken cancellationToken)
     {
         var note = await notes.FindAsync(user.GetBusinessId(), id, cancellationToken);

@@ -19,7 +19,8 @@ public static class NotificationsApi
         return app;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<NotificationView>>, ValidationProblem>> ListAsync(
+    /// <summary>The caller's latest notifications (up to 100), or only the unread ones with unread=true.</summary>
+    internal static async Task<Results<Ok<IReadOnlyList<NotificationView>>, ValidationProblem>> ListAsync(
         string? unread, ClaimsPrincipal user, Notifications notifications, CancellationToken cancellationToken)
     {
         if (unread is not (null or "true" or "false"))
@@ -30,13 +31,15 @@ public static class NotificationsApi
         return TypedResults.Ok(await notifications.ListAsync(user.GetBusinessId(), user.GetEmployeeId(), unread == "true", 100, cancellationToken));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> MarkReadAsync(
+    /// <summary>Marks one of the caller's notifications read.</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> MarkReadAsync(
         Guid id, ClaimsPrincipal user, Notifications notifications, CancellationToken cancellationToken) =>
         await notifications.MarkReadAsync(user.GetBusinessId(), user.GetEmployeeId(), id, cancellationToken) == 1
             ? TypedResults.NoContent()
             : TypedResults.Problem(title: "No such unread notification.", statusCode: StatusCodes.Status404NotFound);
 
-    private static async Task<NoContent> MarkAllReadAsync(ClaimsPrincipal user, Notifications notifications, CancellationToken cancellationToken)
+    /// <summary>Marks all of the caller's notifications read.</summary>
+    internal static async Task<NoContent> MarkAllReadAsync(ClaimsPrincipal user, Notifications notifications, CancellationToken cancellationToken)
     {
         await notifications.MarkReadAsync(user.GetBusinessId(), user.GetEmployeeId(), null, cancellationToken);
         return TypedResults.NoContent();

@@ -20,7 +20,8 @@ public static class PresenceApi
 
     public sealed record EmployeePresence(Guid EmployeeId, string DisplayName, Presence Presence);
 
-    private static async Task<Ok<IReadOnlyList<EmployeePresence>>> ListAsync(
+    /// <summary>Whether each active employee of the business is online, away or offline, by their live connections.</summary>
+    internal static async Task<Ok<IReadOnlyList<EmployeePresence>>> ListAsync(
         ClaimsPrincipal user, EmployeeDirectory employees, IClusterClient cluster, CancellationToken cancellationToken)
     {
         var team = (await employees.ListAsync(user.GetBusinessId(), cancellationToken)).Where(e => e.Status == EmployeeStatus.Active).ToList();

@@ -18,11 +18,12 @@ public static class RatingsApi
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<RatingEntry>>> RecentAsync(ClaimsPrincipal user, RatingQueries ratings, CancellationToken cancellationToken) =>
+    /// <summary>The business's latest customer ratings (up to 100), newest first.</summary>
+    internal static async Task<Ok<IReadOnlyList<RatingEntry>>> RecentAsync(ClaimsPrincipal user, RatingQueries ratings, CancellationToken cancellationToken) =>
         TypedResults.Ok(await ratings.RecentAsync(user.GetBusinessId(), 100, cancellationToken));
 
     /// <summary>Per employee, between <c>from</c> and <c>to</c> (ISO 8601; the last 30 days by default).</summary>
-    private static async Task<Results<Ok<IReadOnlyList<RatingSummary>>, ValidationProblem>> SummaryAsync(
+    internal static async Task<Results<Ok<IReadOnlyList<RatingSummary>>, ValidationProblem>> SummaryAsync(
         DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal user, RatingQueries ratings, TimeProvider time, CancellationToken cancellationToken)
     {
         var end = to ?? time.GetUtcNow();

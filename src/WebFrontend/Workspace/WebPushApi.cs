@@ -25,10 +25,12 @@ public static class WebPushApi
 
     public sealed record PublicKey(string Key);
 
-    private static async Task<Ok<PublicKey>> PublicKeyAsync(WebPush push, CancellationToken cancellationToken) =>
+    /// <summary>The server's VAPID public key, for the browser's push subscription.</summary>
+    internal static async Task<Ok<PublicKey>> PublicKeyAsync(WebPush push, CancellationToken cancellationToken) =>
         TypedResults.Ok(new PublicKey(await push.PublicKeyAsync(cancellationToken)));
 
-    private static async Task<Results<NoContent, ValidationProblem>> SubscribeAsync(
+    /// <summary>Registers the caller's browser push subscription (endpoint and keys), so notifications reach them when the app is closed.</summary>
+    internal static async Task<Results<NoContent, ValidationProblem>> SubscribeAsync(
         SubscriptionRequest? request, ClaimsPrincipal user, WebPush push, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -57,7 +59,8 @@ public static class WebPushApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> UnsubscribeAsync(
+    /// <summary>Removes one of the caller's browser push subscriptions.</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> UnsubscribeAsync(
         SubscriptionRequest? request, ClaimsPrincipal user, WebPush push, CancellationToken cancellationToken) =>
         request?.Endpoint is { } endpoint && await push.UnsubscribeAsync(user.GetEmployeeId(), endpoint, cancellationToken)
             ? TypedResults.NoContent()

@@ -55,6 +55,13 @@ public sealed class IsolationFixture : IAsyncLifetime
         var role = await CreateAsync(a, "/api/roles", new { name = "a-desk", permissions = new[] { "conversations.read" } });
         var apiKey = await CreateAsync(a, "/api/api-keys", new { name = $"Key {marker}", scopes = new[] { "bookings:read" } });
         var endpoint = await CreateAsync(a, "/api/webhooks/endpoints", new { url = "https://a.example.test/hook", description = $"Hook {marker}", eventTypes = new[] { "payment.received" } });
+        var rule = await CreateAsync(a, "/api/automation/rules", new
+        {
+            name = $"Rule {marker}", trigger = "message_received", conditions = new[] { new { kind = "text_contains", value = "zzz-never" } },
+            actions = new[] { new { kind = "add_label", value = "never" } },
+        });
+        var macro = await CreateAsync(a, "/api/macros", new { name = $"Macro {marker}", actions = new[] { new { kind = "add_label", value = "vip" } } });
+        var slaPolicy = await CreateAsync(a, "/api/sla-policies", new { name = $"SLA {marker}", firstResponseMinutes = 600 });
         var channels = await BodyAsync(await a.GetAsync("/api/settings/whatsapp"));
         var notifications = await BodyAsync(await Client(viewer.AccessToken).GetAsync("/api/notifications"));
 
@@ -62,7 +69,7 @@ public sealed class IsolationFixture : IAsyncLifetime
             TenantA.BusinessId, marker, conversationId, message.GetProperty("sequence").GetInt64(), message.GetProperty("id").GetGuid(), mediaId,
             customer, segment, service, booking, note, canned, article, template, channels[0].GetProperty("id").GetGuid(), viewer.Employee.Id,
             role, "a-desk", owner.SessionId, notifications[0].GetProperty("id").GetGuid(), apiKey, endpoint, otherOwner.Employee.Id,
-            owner, viewer, otherOwner);
+            rule, macro, slaPolicy, owner, viewer, otherOwner);
     }
 
     public Task DisposeAsync() => app.DisposeAsync();

@@ -44,6 +44,7 @@ public sealed class IsolationMatrixTests(IsolationFixture fixture)
             {
                 RouteAccess.Anonymous => AppRoutes.IsAnonymous(endpoint) ? policies : ["AllowAnonymous"],
                 RouteAccess.Platform => [PlatformAuth.Policy],
+                RouteAccess.OrleansDashboard => [OrleansDashboardAccess.Policy],
                 RouteAccess.OwnAccount or RouteAccess.Hub => [Permission.OwnAccount],
                 _ => [Permission.For(route.Permission!)],
             };

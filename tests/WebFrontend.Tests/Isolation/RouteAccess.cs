@@ -9,6 +9,12 @@ public enum RouteAccess
     /// <summary>The platform's administrators, with tokens of their own scheme; an employee's token is refused.</summary>
     Platform,
 
+    /// <summary>
+    /// The Orleans dashboard's page and data: platform administrators (bearer token or the dashboard cookie); an
+    /// employee's token is authenticated and refused with 403.
+    /// </summary>
+    OrleansDashboard,
+
     /// <summary>Any signed-in employee, acting on their own account: password, sessions, two factors, notifications, logout.</summary>
     OwnAccount,
 

@@ -17,7 +17,11 @@ public static class RouteTable
         // Public: signed by their provider, or the steps before one has a token.
         ["* /health/live"] = Anonymous(),
         ["* /health/ready"] = Anonymous(),
-        ["GET /openapi/{documentName}.json"] = Anonymous(),
+        ["GET /openapi/v1.json"] = Anonymous(),
+        ["GET /api/reference/{documentName?}"] = Anonymous(),
+        ["GET /api/reference/scalar.js"] = Anonymous(),
+        ["GET /api/reference/scalar.aspnetcore.js"] = Anonymous(),
+        ["GET /api/reference/favicon.svg"] = Anonymous(),
 
         // Prometheus scraping: served to the local host only (or where the operator allows), no token.
         ["* /metrics"] = Anonymous(),
@@ -42,6 +46,32 @@ public static class RouteTable
         ["GET /api/platform/businesses"] = Platform(_ => new("/api/platform/businesses")),
         ["POST /api/platform/businesses/{id:guid}/suspend"] = Platform(w => new($"/api/platform/businesses/{w.BusinessId}/suspend", new { reason = "test" })),
         ["POST /api/platform/businesses/{id:guid}/reactivate"] = Platform(w => new($"/api/platform/businesses/{w.BusinessId}/reactivate")),
+        ["POST /api/platform/orleans-dashboard/session"] = Platform(_ => new("/api/platform/orleans-dashboard/session")),
+
+        // The Orleans dashboard, mounted by the Microsoft.Orleans.Dashboard package: the platform's, by token or cookie.
+        ["GET /orleans-dashboard"] = OrleansDashboard("/orleans-dashboard"),
+        ["GET /orleans-dashboard/ClusterStats"] = OrleansDashboard("/orleans-dashboard/ClusterStats"),
+        ["GET /orleans-dashboard/DashboardCounters"] = OrleansDashboard("/orleans-dashboard/DashboardCounters"),
+        ["GET /orleans-dashboard/GrainState"] = OrleansDashboard("/orleans-dashboard/GrainState"),
+        ["GET /orleans-dashboard/GrainStats/{*grainName}"] = OrleansDashboard("/orleans-dashboard/GrainStats/Conversations.Grains.ConversationGrain"),
+        ["GET /orleans-dashboard/GrainTypes"] = OrleansDashboard("/orleans-dashboard/GrainTypes"),
+        ["GET /orleans-dashboard/HistoricalStats/{*path}"] = OrleansDashboard("/orleans-dashboard/HistoricalStats/x"),
+        ["GET /orleans-dashboard/LifecycleStages"] = OrleansDashboard("/orleans-dashboard/LifecycleStages"),
+        ["GET /orleans-dashboard/Reminders"] = OrleansDashboard("/orleans-dashboard/Reminders"),
+        ["GET /orleans-dashboard/Reminders/{page:int}"] = OrleansDashboard("/orleans-dashboard/Reminders/1"),
+        ["GET /orleans-dashboard/SiloCounters/{*address}"] = OrleansDashboard("/orleans-dashboard/SiloCounters/127.0.0.1:11111@1"),
+        ["GET /orleans-dashboard/SiloMetadata/{*address}"] = OrleansDashboard("/orleans-dashboard/SiloMetadata/127.0.0.1:11111@1"),
+        ["GET /orleans-dashboard/SiloProperties/{*address}"] = OrleansDashboard("/orleans-dashboard/SiloProperties/127.0.0.1:11111@1"),
+        ["GET /orleans-dashboard/SiloStats/{*address}"] = OrleansDashboard("/orleans-dashboard/SiloStats/127.0.0.1:11111@1"),
+        ["GET /orleans-dashboard/TopGrainMethods"] = OrleansDashboard("/orleans-dashboard/TopGrainMethods"),
+        ["GET /orleans-dashboard/Trace"] = OrleansDashboard("/orleans-dashboard/Trace"),
+        ["GET /orleans-dashboard/favicon.ico"] = OrleansDashboard("/orleans-dashboard/favicon.ico"),
+        ["GET /orleans-dashboard/fonts/{**path}"] = OrleansDashboard("/orleans-dashboard/fonts/x.woff"),
+        ["GET /orleans-dashboard/img/{**path}"] = OrleansDashboard("/orleans-dashboard/img/x.png"),
+        ["GET /orleans-dashboard/index.css"] = OrleansDashboard("/orleans-dashboard/index.css"),
+        ["GET /orleans-dashboard/index.html"] = OrleansDashboard("/orleans-dashboard/index.html"),
+        ["GET /orleans-dashboard/index.min.js"] = OrleansDashboard("/orleans-dashboard/index.min.js"),
+        ["GET /orleans-dashboard/version"] = OrleansDashboard("/orleans-dashboard/version"),
 
         // The hub: its methods are covered by HubIsolationTests.
         ["* /hubs/conversations"] = new(RouteAccess.Hub, null, null, CrossTenant.Skip),
@@ -123,6 +153,7 @@ public static class RouteTable
         ["GET /api/analytics/conversations"] = Scoped(AnalyticsRead, _ => new("/api/analytics/conversations")),
         ["GET /api/analytics/revenue"] = Scoped(AnalyticsRead, _ => new("/api/analytics/revenue")),
         ["GET /api/analytics/performance"] = Scoped(AnalyticsRead, _ => new("/api/analytics/performance")),
+        ["GET /api/analytics/sla"] = Scoped(AnalyticsRead, _ => new("/api/analytics/sla")),
         ["POST /api/analytics/export"] = Scoped(AnalyticsRead, _ => new("/api/analytics/export", new { report = "performance" })),
         ["GET /api/analytics/exports"] = Scoped(AnalyticsRead, _ => new("/api/analytics/exports")),
 
@@ -213,6 +244,26 @@ public static class RouteTable
         ["GET /api/webhooks/endpoints/{id:guid}/deliveries"] = Found(IntegrationsManage, w => new($"/api/webhooks/endpoints/{w.WebhookEndpointId}/deliveries")),
         ["POST /api/webhooks/endpoints/{id:guid}/test"] = Found(IntegrationsManage, w => new($"/api/webhooks/endpoints/{w.WebhookEndpointId}/test")),
 
+        // Automation: rules and their log, macros, SLA policies.
+        ["GET /api/automation/rules"] = Scoped(AutomationManage, _ => new("/api/automation/rules")),
+        ["POST /api/automation/rules"] = Scoped(AutomationManage, _ => new("/api/automation/rules", new { name = "B's rule", trigger = "resolved", actions = new[] { new { kind = "hand_off" } } })),
+        ["GET /api/automation/rules/{id:guid}"] = Found(AutomationManage, w => new($"/api/automation/rules/{w.RuleId}")),
+        ["PATCH /api/automation/rules/{id:guid}"] = Found(AutomationManage, w => new($"/api/automation/rules/{w.RuleId}", new { enabled = false })),
+        ["DELETE /api/automation/rules/{id:guid}"] = Found(AutomationManage, w => new($"/api/automation/rules/{w.RuleId}")),
+        ["PUT /api/automation/rules/order"] = Scoped(AutomationManage, w => new("/api/automation/rules/order", new { ruleIds = new[] { w.RuleId } })),
+        ["GET /api/automation/executions"] = Scoped(AutomationManage, w => new($"/api/automation/executions?conversationId={w.ConversationId}")),
+        ["GET /api/macros"] = Scoped(MacrosRun, _ => new("/api/macros")),
+        ["GET /api/macros/{id:guid}"] = Found(MacrosRun, w => new($"/api/macros/{w.MacroId}")),
+        ["POST /api/macros"] = Scoped(MacrosManage, _ => new("/api/macros", new { name = "B's macro", actions = new[] { new { kind = "hand_off" } } })),
+        ["PATCH /api/macros/{id:guid}"] = Found(MacrosManage, w => new($"/api/macros/{w.MacroId}", new { name = "Taken" })),
+        ["DELETE /api/macros/{id:guid}"] = Found(MacrosManage, w => new($"/api/macros/{w.MacroId}")),
+        ["POST /api/conversations/{id:guid}/macros/{macroId:guid}"] = Found(MacrosRun, w => new($"/api/conversations/{w.ConversationId}/macros/{w.MacroId}")),
+        ["GET /api/sla-policies"] = Scoped(SlaManage, _ => new("/api/sla-policies")),
+        ["POST /api/sla-policies"] = Scoped(SlaManage, _ => new("/api/sla-policies", new { name = "B's policy", firstResponseMinutes = 30 })),
+        ["GET /api/sla-policies/{id:guid}"] = Found(SlaManage, w => new($"/api/sla-policies/{w.SlaPolicyId}")),
+        ["PUT /api/sla-policies/{id:guid}"] = Found(SlaManage, w => new($"/api/sla-policies/{w.SlaPolicyId}", new { name = "Taken", firstResponseMinutes = 5 })),
+        ["DELETE /api/sla-policies/{id:guid}"] = Found(SlaManage, w => new($"/api/sla-policies/{w.SlaPolicyId}")),
+
         // The business's plan.
         ["GET /api/subscription"] = Scoped(BillingManage, _ => new("/api/subscription")),
         ["GET /api/subscription/invoices"] = Scoped(BillingManage, _ => new("/api/subscription/invoices")),
@@ -230,6 +281,8 @@ public static class RouteTable
     private static RouteCase Anonymous() => new(RouteAccess.Anonymous, null, null, CrossTenant.Skip);
 
     private static RouteCase Platform(Func<TenantWorld, RouteRequest> request) => new(RouteAccess.Platform, null, request, CrossTenant.Refused);
+
+    private static RouteCase OrleansDashboard(string path) => new(RouteAccess.OrleansDashboard, null, _ => new(path), CrossTenant.Refused);
 
     private static RouteCase OwnAccount(Func<TenantWorld, RouteRequest>? request = null) =>
         new(RouteAccess.OwnAccount, null, request, request is null ? CrossTenant.Skip : CrossTenant.NotFound);

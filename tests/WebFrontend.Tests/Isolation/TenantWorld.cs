@@ -28,6 +28,9 @@ public sealed record TenantWorld(
     Guid ApiKeyId,
     Guid WebhookEndpointId,
     Guid OtherOwnerId,
+    Guid RuleId,
+    Guid MacroId,
+    Guid SlaPolicyId,
     AccountsClient.Tokens Owner,
     AccountsClient.Tokens Viewer,
     AccountsClient.Tokens OtherOwner)
@@ -38,6 +41,6 @@ public sealed record TenantWorld(
         Marker, ConversationId.ToString(), MessageId.ToString(), MediaId.ToString(), CustomerId.ToString(), SegmentId.ToString(),
         ServiceId.ToString(), BookingId.ToString(), NoteId.ToString(), CannedResponseId.ToString(), KnowledgeArticleId.ToString(),
         TemplateId.ToString(), ChannelId.ToString(), ViewerId.ToString(), RoleId.ToString(), NotificationId.ToString(),
-        ApiKeyId.ToString(), WebhookEndpointId.ToString(), Owner.Employee.Id.ToString(), BusinessId.ToString(),
+        ApiKeyId.ToString(), WebhookEndpointId.ToString(), RuleId.ToString(), MacroId.ToString(), SlaPolicyId.ToString(), Owner.Employee.Id.ToString(), BusinessId.ToString(),
     ];
 }

@@ -113,6 +113,11 @@ public static class PermissionsDocument
         Line("The platform's administrators, with tokens of their own scheme (an employee's token is refused):");
         Line();
         Line(string.Join(", ", routes.Where(r => r.Policies.Contains(PlatformAuth.Policy)).Select(r => $"`{r.Key}`")));
+        Line();
+        Line("The Orleans dashboard (the Microsoft.Orleans.Dashboard package's page and data), for the platform's administrators");
+        Line("only, by bearer token or the cookie `POST /api/platform/orleans-dashboard/session` sets (an employee's token gets 403):");
+        Line();
+        Line(string.Join(", ", routes.Where(r => r.Policies.Contains(OrleansDashboardAccess.Policy)).Select(r => $"`{r.Key}`")));
         return text.ToString();
     }
 

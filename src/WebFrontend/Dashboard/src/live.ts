@@ -29,6 +29,8 @@ type Listener = {
   handoff?: (summary: HandoffSummary) => void;
   /** Something for this employee to look at (a mention, an assignment, a handoff, a failed delivery). */
   notification?: (notification: NotificationItem) => void;
+  /** A colleague is typing a reply in a conversation. */
+  typing?: (conversationId: string, employeeId: string) => void;
   /** A colleague (or this employee) came online, went away or offline. */
   presence?: (employeeId: string, presence: Presence) => void;
   /** Called after a reconnect: fetch what was missed. */
@@ -94,6 +96,7 @@ export function connectLive(): void {
   connection.on("HandoffSummarized", (summary: HandoffSummary) => notify((l) => l.handoff?.(summary)));
   connection.on("PresenceChanged", (employeeId: string, presence: Presence) => notify((l) => l.presence?.(employeeId, presence)));
   connection.on("Notification", (notification: NotificationItem) => notify((l) => l.notification?.(notification)));
+  connection.on("Typing", (conversationId: string, employeeId: string) => notify((l) => l.typing?.(conversationId, employeeId)));
   connection.onreconnecting(() => (liveState.value = "reconnecting"));
   connection.onreconnected(() => (liveState.value = "connecting"));
   // Automatic reconnect gave up (e.g. the server was down for long): keep trying.
@@ -116,6 +119,18 @@ export async function setAway(away: boolean): Promise<boolean> {
   if (connection?.state !== HubConnectionState.Connected) return false;
   await connection.invoke("SetAway", away);
   return true;
+}
+
+// Colleagues are told at most this often while someone keeps typing; they show it for a little longer than that.
+const typingEvery = 3_000;
+const lastTyping = new Map<string, number>();
+
+/** Tells colleagues this employee is typing in the conversation (throttled; never blocks the composer). */
+export function sendTyping(conversationId: string): void {
+  const now = Date.now();
+  if (connection?.state !== HubConnectionState.Connected || now - (lastTyping.get(conversationId) ?? 0) < typingEvery) return;
+  lastTyping.set(conversationId, now);
+  void connection.invoke("Typing", conversationId).catch(() => undefined);
 }
 
 export async function disconnectLive(): Promise<void> {

@@ -67,6 +67,8 @@ export function ChatPanel({ conversationId, summary, onRead, onBack, customerOpe
   const lastRead = useRef(0);
   const [flow, setFlow] = useState<string | null>(null);
   const [drafting, setDrafting] = useState(false);
+  // Colleagues typing here, each until a moment after their last typing event.
+  const [typing, setTyping] = useState<Record<string, number>>({});
   const [draft, setDraft] = useState<string | null>(null);
   const [handoff, setHandoff] = useState<HandoffSummary | null>(null);
   const [prefill, setPrefill] = useState<Prefill | null>(null);
@@ -189,6 +191,11 @@ export function ChatPanel({ conversationId, summary, onRead, onBack, customerOpe
         drafting: (id, on) => {
           if (id === conversationId) setDrafting(on);
         },
+        typing: (id, employeeId) => {
+          if (id === conversationId && employeeId !== employee.value?.id) {
+            setTyping((current) => ({ ...current, [employeeId]: Date.now() + typingShownFor }));
+          }
+        },
         draft: (id, employeeId, text) => {
           if (id === conversationId && (!employeeId || employeeId === employee.value?.id)) setDraft(text);
         },
@@ -202,6 +209,19 @@ export function ChatPanel({ conversationId, summary, onRead, onBack, customerOpe
       }),
     [conversationId],
   );
+
+  useEffect(() => setTyping({}), [conversationId]);
+
+  // A colleague who stopped typing disappears from the line a moment later.
+  useEffect(() => {
+    const until = Object.values(typing);
+    if (until.length === 0) return;
+    const timer = setTimeout(() => {
+      const now = Date.now();
+      setTyping((current) => Object.fromEntries(Object.entries(current).filter(([, expires]) => expires > now)));
+    }, Math.max(0, Math.min(...until) - Date.now()) + 50);
+    return () => clearTimeout(timer);
+  }, [typing]);
 
   // Keep the view at the newest message unless the agent scrolled up to read.
   useLayoutEffect(() => {
@@ -287,6 +307,9 @@ export function ChatPanel({ conversationId, summary, onRead, onBack, customerOpe
           </li>
         )}
       </ol>
+      <p class="typing meta" role="status" aria-live="polite">
+        {typingLine(Object.keys(typing).map((id) => presenceOf(id)?.displayName ?? "A colleague"))}
+      </p>
       {draft && conversation?.mode === "human" && (
         <aside class="draft" aria-label="The assistant's unsent reply">
           <p class="meta">The assistant had written this reply when the conversation was taken over. It was not sent.</p>
@@ -307,4 +330,13 @@ export function ChatPanel({ conversationId, summary, onRead, onBack, customerOpe
       />
     </div>
   );
+}
+
+/** How long "is typing" stays after a colleague's last keystroke event (they are sent every 3 s while typing). */
+const typingShownFor = 5_000;
+
+function typingLine(names: string[]): string {
+  if (names.length === 0) return "";
+  if (names.length === 1) return `${names[0]} is typing…`;
+  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]} are typing…`;
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, get, post, upload } from "../api";
 import { Field, FormError } from "./Field";
 import { EmojiPicker } from "./EmojiPicker";
+import { sendTyping } from "../live";
 import type { CannedResponse, MediaFile, Message, RenderedResponse } from "../types";
 
 /** The types the media API accepts (it reads the type from the content, so this only guides the file chooser). */
@@ -273,6 +274,7 @@ export function Composer({ conversationId, onSent, prefill }: Props) {
             const value = (e.currentTarget as HTMLTextAreaElement).value;
             if (shortcodeQuery(value) === null || value === "/") setCannedClosed(false);
             setText(value);
+            if (value.trim()) sendTyping(conversationId);
           }}
           onKeyUp={rememberCaret}
           onClick={rememberCaret}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, get, post, query } from "../api";
 import { subscribe } from "../live";
+import { employee } from "../session";
 import {
   customerLabel, errorMessage, fieldErrors, formatInstant, formatLocal, formatMoney, isOpenBooking, learnZone, loadEmployees, statusNames,
 } from "./records";
@@ -24,6 +25,8 @@ export function CustomerPanel({ conversationId, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [vipError, setVipError] = useState<string | null>(null);
   const [note, setNote] = useState("");
+  // Colleagues to notify about the note (@mentions): they get it in their notifications.
+  const [mentions, setMentions] = useState<string[]>([]);
   const [noteError, setNoteError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
 
@@ -85,9 +88,10 @@ export function CustomerPanel({ conversationId, onClose }: Props) {
     }
     setBusy(true);
     try {
-      const added = await post<InternalNote>("/api/notes", { conversationId, body: note.trim() });
+      const added = await post<InternalNote>("/api/notes", { conversationId, body: note.trim(), mentions });
       setNotes((current) => [...(current ?? []), added]);
       setNote("");
+      setMentions([]);
     } catch (e) {
       setNoteError(fieldErrors(e).body ?? errorMessage(e));
     } finally {
@@ -97,6 +101,7 @@ export function CustomerPanel({ conversationId, onClose }: Props) {
 
   const customer = panel?.customer ?? null;
   const name = (id: string) => employees.find((e) => e.id === id)?.displayName ?? "A colleague";
+  const colleagues = employees.filter((e) => e.id !== employee.value?.id && e.status === "active");
 
   return (
     <aside class="customer-panel" id="customer-panel" aria-labelledby="customer-panel-title" data-testid="customer-panel">
@@ -161,6 +166,7 @@ export function CustomerPanel({ conversationId, onClose }: Props) {
             {notes.map((n) => (
               <li key={n.id}>
                 <p class="note-body">{n.body}</p>
+                {n.mentions.length > 0 && <p class="meta mentions">Mentioned: {n.mentions.map((id) => `@${name(id)}`).join(", ")}</p>}
                 <p class="meta">{name(n.authorId)} · {formatInstant(n.createdAt)}</p>
               </li>
             ))}
@@ -168,6 +174,25 @@ export function CustomerPanel({ conversationId, onClose }: Props) {
         )}
         <form onSubmit={addNote} noValidate>
           <InputField label="Add a note" name="note" multiline rows={2} value={note} onInput={setNote} error={noteError} maxLength={10_000} />
+          {colleagues.length > 0 && (
+            <div class="mention-picker" role="group" aria-label="Mention colleagues">
+              <span class="meta">Mention:</span>
+              {colleagues.map((c) => {
+                const on = mentions.includes(c.id);
+                return (
+                  <button
+                    key={c.id}
+                    type="button"
+                    class={on ? "chip selected" : "chip"}
+                    aria-pressed={on}
+                    onClick={() => setMentions((current) => (on ? current.filter((id) => id !== c.id) : [...current, c.id]))}
+                  >
+                    @{c.displayName}
+                  </button>
+                );
+              })}
+            </div>
+          )}
           <button type="submit" class="secondary small" disabled={busy}>Save note</button>
         </form>
       </section>
