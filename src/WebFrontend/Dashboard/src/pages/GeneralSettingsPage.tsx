@@ -42,7 +42,7 @@ function ColorField(props: { label: string; name: string; value: string; onInput
     <div class="field">
       <label for={id}>{props.label}</label>
       <div class="color-row">
-        <input type="color" aria-label={`${props.label} picker`} value={valid ? props.value.toLowerCase() : "#0b6b4f"}
+        <input type="color" class="color-swatch" aria-label={`${props.label} picker`} value={valid ? props.value.toLowerCase() : "#0b6b4f"}
           onInput={(e) => props.onInput((e.currentTarget as HTMLInputElement).value.toUpperCase())} />
         <input id={id} name={props.name} value={props.value} placeholder="#RRGGBB" aria-invalid={props.error ? true : undefined}
           aria-describedby={`${id}-hint${props.error ? ` ${id}-error` : ""}`} onInput={(e) => props.onInput((e.currentTarget as HTMLInputElement).value)} />
