@@ -17,6 +17,20 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void Each_pool_is_capped_and_skips_gss_unless_the_connection_string_says_otherwise()
+    {
+        var defaults = new Npgsql.NpgsqlConnectionStringBuilder(
+            DatabaseOptions.ReadConnectionString(Config(("ConnectionStrings:Postgres", "Host=127.0.0.1;Database=conversations"))));
+        Assert.Equal(DatabaseOptions.DefaultPoolSize, defaults.MaxPoolSize);
+        Assert.Equal(Npgsql.GssEncryptionMode.Disable, defaults.GssEncryptionMode);
+
+        var chosen = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseOptions.ReadConnectionString(
+            Config(("ConnectionStrings:Postgres", "Host=db;Database=conversations;Maximum Pool Size=7;GSS Encryption Mode=Prefer"))));
+        Assert.Equal(7, chosen.MaxPoolSize);
+        Assert.Equal(Npgsql.GssEncryptionMode.Prefer, chosen.GssEncryptionMode);
+    }
+
+    [Fact]
     public void Connection_string_without_a_database_is_rejected()
     {
         var error = Assert.Throws<InvalidOperationException>(() =>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 
@@ -23,9 +24,10 @@ public sealed class DatabaseOptions
                 "'./conversations up' provisions a private server under .data/ when none is set.");
         }
 
+        NpgsqlConnectionStringBuilder parsed;
         try
         {
-            var parsed = new NpgsqlConnectionStringBuilder(connectionString);
+            parsed = new NpgsqlConnectionStringBuilder(connectionString);
             if (string.IsNullOrWhiteSpace(parsed.Host) || string.IsNullOrWhiteSpace(parsed.Database))
             {
                 throw new ArgumentException("Host and Database are required.");
@@ -37,6 +39,32 @@ public sealed class DatabaseOptions
                 $"ConnectionStrings:Postgres is not a valid PostgreSQL connection string: {exception.Message}", exception);
         }
 
-        return connectionString;
+        return WithPoolDefaults(parsed, new DbConnectionStringBuilder { ConnectionString = connectionString });
+    }
+
+    /// <summary>The connections each pool of a node may hold, unless the connection string says otherwise.</summary>
+    public const int DefaultPoolSize = 25;
+
+    /// <summary>
+    /// A node has four pools (Orleans' providers, the owner's, the tenants' and the system scope's), so Npgsql's
+    /// default of 100 each would let a burst (a thousand assistant turns at once) open more connections than
+    /// PostgreSQL's default limit of 100 for the whole cluster; waiting for a pooled connection is cheaper than
+    /// opening one. A new connection also skips the GSS encryption attempt unless asked for: on a server without
+    /// Kerberos it is a wasted handshake on every open.
+    /// </summary>
+    private static string WithPoolDefaults(NpgsqlConnectionStringBuilder builder, DbConnectionStringBuilder given)
+    {
+        bool Names(params string[] keywords) => keywords.Any(given.ContainsKey);
+        if (!Names("Maximum Pool Size", "Max Pool Size", "MaxPoolSize"))
+        {
+            builder.MaxPoolSize = DefaultPoolSize;
+        }
+
+        if (!Names("GSS Encryption Mode", "GssEncryptionMode"))
+        {
+            builder.GssEncryptionMode = GssEncryptionMode.Disable;
+        }
+
+        return builder.ConnectionString;
     }
 }
