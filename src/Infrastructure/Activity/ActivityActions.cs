@@ -6,6 +6,7 @@ public static class ActivityActions
     public const string LoggedIn = "auth.login";
     public const string LoginFailed = "auth.login_failed";
     public const string SettingsUpdated = "settings.updated";
+    public const string WhatsAppTestMessageSent = "whatsapp.test_message";
     public const string ConversationTakenOver = "conversation.taken_over";
     public const string ConversationReleased = "conversation.released";
     public const string MediaUploaded = "media.uploaded";

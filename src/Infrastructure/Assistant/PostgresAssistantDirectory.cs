@@ -25,17 +25,11 @@ public sealed class PostgresAssistantDirectory(TenantDatabase database, Assistan
 
     public async Task<TurnContext> LoadTurnAsync(Guid businessId, Guid conversationId, int transcriptLimit, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(businessId, cancellationToken);
-        await using var batch = new NpgsqlBatch(connection)
-        {
-            BatchCommands =
-            {
-                WithParameters(new NpgsqlBatchCommand(SelectBusiness), ("b", businessId)),
-                AssistantSettingsStore.SelectForUse(businessId),
-                WithParameters(new NpgsqlBatchCommand(SelectServices), ("b", businessId)),
-                WithParameters(new NpgsqlBatchCommand(SelectTranscript), ("c", conversationId), ("limit", transcriptLimit)),
-            },
-        };
+        await using var batch = await database.CreateBatchAsync(businessId, cancellationToken);
+        batch.Commands.Add(WithParameters(new NpgsqlBatchCommand(SelectBusiness), ("b", businessId)));
+        batch.Commands.Add(AssistantSettingsStore.SelectForUse(businessId));
+        batch.Commands.Add(WithParameters(new NpgsqlBatchCommand(SelectServices), ("b", businessId)));
+        batch.Commands.Add(WithParameters(new NpgsqlBatchCommand(SelectTranscript), ("c", conversationId), ("limit", transcriptLimit)));
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         (string Name, string Zone, bool Suspended)? business = await reader.ReadAsync(cancellationToken)
             ? (reader.GetString(0), reader.GetString(1), reader.GetBoolean(2))

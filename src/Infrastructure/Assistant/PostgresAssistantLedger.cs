@@ -13,8 +13,8 @@ public sealed class PostgresAssistantLedger(TenantDatabase database) : IAssistan
     {
         // One statement: the transitions are written only with the turn, so a retried call adds neither twice, and
         // they keep their order through the identity column (unnest returns the arrays' rows in order).
-        await using var connection = await database.OpenAsync(turn.BusinessId, cancellationToken);
-        await using var command = new NpgsqlCommand("""
+        await using var batch = await database.CreateBatchAsync(turn.BusinessId, cancellationToken);
+        var command = new NpgsqlBatchCommand("""
             WITH turn AS (
                 INSERT INTO assistant_turns (id, business_id, conversation_id, engine, model, started_at, finished_at, outcome, flow_before, flow_after,
                                              draft, message_ids, input_tokens, output_tokens, cost_micros, tool_calls, error)
@@ -25,7 +25,7 @@ public sealed class PostgresAssistantLedger(TenantDatabase database) : IAssistan
             SELECT @b, @c, t.from_state, t.to_state, t.reason, turn.id, t.at
               FROM turn, unnest(@from::text[], @to::text[], @reason::text[], @at::timestamptz[]) WITH ORDINALITY AS t(from_state, to_state, reason, at, n)
              ORDER BY t.n
-            """, connection);
+            """);
         command.Parameters.AddWithValue("id", turn.TurnId);
         command.Parameters.AddWithValue("b", turn.BusinessId);
         command.Parameters.AddWithValue("c", turn.ConversationId);
@@ -47,7 +47,8 @@ public sealed class PostgresAssistantLedger(TenantDatabase database) : IAssistan
         command.Parameters.AddWithValue("to", transitions.Select(t => FlowStateNames.Of(t.To)).ToArray());
         command.Parameters.AddWithValue("reason", transitions.Select(t => t.Reason).ToArray());
         command.Parameters.AddWithValue("at", transitions.Select(t => t.At.ToUniversalTime()).ToArray());
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        batch.Commands.Add(command);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<HandoffSummary> RecordHandoffAsync(

@@ -144,6 +144,8 @@ public static class PlatformServices
             .AddHttpMessageHandler<TwilioAddressRewriter>()
             .AddResilienceHandler("twilio-send", pipeline => pipeline.AddTimeout(TimeSpan.FromSeconds(15)));
 
+        services.AddTransient<WhatsAppTestMessages>();
+
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IMediaStorage, LocalDiskMediaStorage>();
         services.AddSingleton<MediaRemovals>();

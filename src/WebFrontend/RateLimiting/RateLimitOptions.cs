@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Conversations.WebFrontend.RateLimiting;
 
 /// <summary>
-/// Per-IP limits on the anonymous account endpoints. Bound from <c>Conversations:RateLimits</c>. Each
+/// Per-IP limits on the anonymous account endpoints, and per-business limits on what costs the business money (test messages). Bound from <c>Conversations:RateLimits</c>. Each
 /// frontend counts on its own, so with N frontends behind a balancer an address gets up to N times as many.
 /// </summary>
 public sealed class RateLimitOptions
@@ -23,4 +23,11 @@ public sealed class RateLimitOptions
 
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan CredentialsWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>WhatsApp test messages one business may send per <see cref="TestMessageWindow"/> (each is a paid, business-initiated message).</summary>
+    [Range(1, 1_000_000)]
+    public int TestMessagePermitLimit { get; set; } = 5;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan TestMessageWindow { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Conversations.WebFrontend.Auth;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.WebFrontend.RateLimiting;
@@ -10,6 +11,7 @@ public static class RateLimitPolicies
 {
     public const string SignUp = "sign-up";
     public const string Credentials = "credentials";
+    public const string TestMessage = "test-message";
 
     public static IServiceCollection AddConversationsRateLimits(this IServiceCollection services)
     {
@@ -21,6 +23,7 @@ public static class RateLimitPolicies
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(SignUp, context => PerAddress(context, limits.SignUpPermitLimit, limits.SignUpWindow));
             limiter.AddPolicy(Credentials, context => PerAddress(context, limits.CredentialsPermitLimit, limits.CredentialsWindow));
+            limiter.AddPolicy(TestMessage, context => PerBusiness(context, limits.TestMessagePermitLimit, limits.TestMessageWindow));
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
                 var http = rejected.HttpContext;
@@ -37,7 +40,7 @@ public static class RateLimitPolicies
                     {
                         Status = StatusCodes.Status429TooManyRequests,
                         Title = "Too many requests.",
-                        Detail = "This address has made too many attempts; try again later.",
+                        Detail = "Too many attempts from here; try again later.",
                     },
                 });
             };
@@ -48,5 +51,11 @@ public static class RateLimitPolicies
     private static RateLimitPartition<string> PerAddress(HttpContext context, int permits, TimeSpan window) =>
         RateLimitPartition.GetFixedWindowLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 });
+
+    /// <summary>Signed-in callers count against their business, wherever they call from.</summary>
+    private static RateLimitPartition<string> PerBusiness(HttpContext context, int permits, TimeSpan window) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            context.User.FindFirst(ConversationsClaims.BusinessId)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 });
 }

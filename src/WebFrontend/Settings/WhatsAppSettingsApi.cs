@@ -1,8 +1,12 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
+using Conversations.Grains.Interfaces;
+using Conversations.Infrastructure.Activity;
 using Conversations.Infrastructure.Channels;
 using Conversations.Infrastructure.Roles;
+using Conversations.WebFrontend.Activity;
 using Conversations.WebFrontend.Auth;
+using Conversations.WebFrontend.RateLimiting;
 using Conversations.WebFrontend.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,6 +21,13 @@ public static partial class WhatsAppSettingsApi
         settings.MapGet("/", ListAsync).RequirePermission(Permissions.SettingsRead);
         settings.MapPost("/", SaveAsync).RequirePermission(Permissions.SettingsManage);
         settings.MapDelete("/{id:guid}", DeleteAsync).RequirePermission(Permissions.SettingsManage);
+        settings.MapPost("/{id:guid}/test-message", SendTestMessageAsync)
+            .RequirePermission(Permissions.SettingsManage)
+            .RequireRateLimiting(RateLimitPolicies.TestMessage)
+            .WithSummary("Sends a test message from one of the business's numbers to a phone, straight through the provider.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 
@@ -99,6 +110,58 @@ public static partial class WhatsAppSettingsApi
         return await store.DeleteAsync(user.GetBusinessId(), id, cancellationToken)
             ? TypedResults.NoContent()
             : TypedResults.Problem(title: "No such WhatsApp number.", statusCode: StatusCodes.Status404NotFound);
+    }
+
+    public sealed record TestMessageRequest(string? To);
+
+    /// <param name="Accepted">Whether the provider took the message; it may still fail to arrive (see the delivery status in the provider's console).</param>
+    /// <param name="ProviderMessageId">The provider's id for the message, when accepted.</param>
+    public sealed record TestMessageResult(bool Accepted, string? ProviderMessageId, string? ErrorCode, string? Error, string Sent);
+
+    /// <summary>
+    /// Sends a test message from one of the business's numbers to <c>to</c> (E.164), straight through the provider and
+    /// outside any conversation: Meta's <c>hello_world</c> template (a business may only open a conversation with a
+    /// template), or a plain text on Twilio. A number without sending credentials answers 409.
+    /// </summary>
+    internal static async Task<Results<Ok<TestMessageResult>, ValidationProblem, ProblemHttpResult>> SendTestMessageAsync(
+        Guid id,
+        TestMessageRequest? request,
+        ClaimsPrincipal user,
+        WhatsAppChannelDirectory channels,
+        WhatsAppTestMessages messages,
+        ActivityRecorder activity,
+        CancellationToken cancellationToken)
+    {
+        var to = request?.To?.Trim().Replace(" ", "", StringComparison.Ordinal) ?? "";
+        if (!E164().IsMatch(to))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["Your phone number in E.164, e.g. +34600111222."] });
+        }
+
+        var channel = (await channels.ListAsync(user.GetBusinessId(), cancellationToken)).FirstOrDefault(c => c.Id == id);
+        if (channel is null)
+        {
+            return TypedResults.Problem(title: "No such WhatsApp number.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        if (!WhatsAppTestMessages.CanSend(channel))
+        {
+            return TypedResults.Problem(
+                title: "This number has no sending credentials.",
+                detail: channel.Provider == ChannelKeys.Meta
+                    ? "Add the Cloud API access token to send through Meta; until then messages go to the local outbox only."
+                    : "Add the Twilio auth token to send through Twilio; until then messages go to the local outbox only.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var result = await messages.SendAsync(channel, to[1..], cancellationToken);
+        var sent = channel.Provider == ChannelKeys.Meta ? $"template {WhatsAppTestMessages.MetaTemplate}" : "text";
+        await activity.RecordAsync(
+            ActivityActions.WhatsAppTestMessageSent,
+            "whatsapp_number",
+            channel.Id,
+            new { to, accepted = result.Accepted, providerMessageId = result.ProviderMessageId, error = result.ErrorCode });
+        return TypedResults.Ok(new TestMessageResult(result.Accepted, result.ProviderMessageId, result.ErrorCode, result.ErrorTitle, sent));
     }
 
     private static void Check(Dictionary<string, string[]> errors, string field, string? value, Regex pattern, string rule, bool optional = false)

@@ -216,6 +216,8 @@ public static class RouteTable
         ["GET /api/settings/whatsapp"] = Scoped(SettingsRead, _ => new("/api/settings/whatsapp")),
         ["POST /api/settings/whatsapp"] = Scoped(SettingsManage, _ => new("/api/settings/whatsapp", new { provider = "fax" })),
         ["DELETE /api/settings/whatsapp/{id:guid}"] = Found(SettingsManage, w => new($"/api/settings/whatsapp/{w.ChannelId}")),
+        ["POST /api/settings/whatsapp/{id:guid}/test-message"] = Found(
+            SettingsManage, w => new($"/api/settings/whatsapp/{w.ChannelId}/test-message", new { to = "+34600111222" })),
         ["GET /api/activity"] = Scoped(AuditRead, _ => new("/api/activity")),
         ["GET /api/settings"] = Scoped(SettingsRead, _ => new("/api/settings")),
         ["PATCH /api/settings"] = Scoped(SettingsManage, _ => new("/api/settings", new { branding = new { primaryColor = "#123456" } })),

@@ -35,6 +35,8 @@ import { ResetPasswordPage } from "./pages/ResetPasswordPage";
 import { PaymentResultPage } from "./pages/PaymentResultPage";
 import { OnboardingPage } from "./pages/OnboardingPage";
 import { BillingPage } from "./pages/BillingPage";
+import { GeneralSettingsPage } from "./pages/GeneralSettingsPage";
+import { VerifyEmailPage } from "./pages/VerifyEmailPage";
 
 const publicPages: Record<string, () => preact.JSX.Element> = {
   "/login": LoginPage,
@@ -44,12 +46,13 @@ const publicPages: Record<string, () => preact.JSX.Element> = {
   "/pricing": PricingPage,
   "/forgot-password": ForgotPasswordPage,
   "/reset-password": ResetPasswordPage,
+  "/verify-email": VerifyEmailPage,
   "/payment/success": () => <PaymentResultPage outcome="success" />,
   "/payment/cancel": () => <PaymentResultPage outcome="cancel" />,
 };
 
 /** Public pages that stay open when logged in (the others lead a logged-in employee into the app). */
-const openToEveryone = new Set(["/accept-invitation", "/pricing", "/reset-password", "/payment/success", "/payment/cancel"]);
+const openToEveryone = new Set(["/accept-invitation", "/pricing", "/reset-password", "/verify-email", "/payment/success", "/payment/cancel"]);
 
 /** Replaces the current history entry with another page once rendered. */
 function Redirect({ to }: { to: string }) {
@@ -112,6 +115,8 @@ export function App() {
     page = <InboxPage conversationId={path.split("/")[2] ?? null} />;
   } else if (path === "/settings" || path === "/settings/whatsapp") {
     page = <WhatsAppSettingsPage />;
+  } else if (path === "/settings/general") {
+    page = <GeneralSettingsPage />;
   } else if (path === "/settings/assistant") {
     page = <AssistantSettingsPage />;
   } else if (path === "/settings/templates") {

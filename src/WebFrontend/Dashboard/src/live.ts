@@ -114,6 +114,13 @@ export function connectLive(): void {
   void start();
 }
 
+/** Marks the signed-in employee away (or available again); false when not connected, so the caller can say so. */
+export async function setAway(away: boolean): Promise<boolean> {
+  if (connection?.state !== HubConnectionState.Connected) return false;
+  await connection.invoke("SetAway", away);
+  return true;
+}
+
 // Colleagues are told at most this often while someone keeps typing; they show it for a little longer than that.
 const typingEvery = 3_000;
 const lastTyping = new Map<string, number>();

@@ -358,6 +358,33 @@ export interface AssistantSettings {
   updatedAt: string | null;
 }
 
+/** The assistant as the settings document has it: also its tone and handoff rules. */
+export interface AiSettings extends AssistantSettings {
+  tone: AssistantTone;
+  handoff: HandoffRules;
+}
+
+export type AssistantTone = "friendly" | "formal" | "concise";
+
+/** When the assistant hands a customer to the team (null: the platform's default count). */
+export interface HandoffRules {
+  maxMisunderstandings: number | null;
+  keywords: string[];
+}
+
+/** The business's settings as one document: GET/PATCH /api/settings (a JSON merge patch). */
+export interface BusinessSettingsDocument {
+  general: { name: string; timeZone: string; language: string; businessHours: OpeningHours; awayMessage: string | null };
+  ai: AiSettings;
+  branding: Branding;
+}
+
+export interface Branding {
+  logoMediaId: string | null;
+  primaryColor: string | null;
+  accentColor: string | null;
+}
+
 export interface VoiceSettings {
   enabled: boolean;
   model: string | null;

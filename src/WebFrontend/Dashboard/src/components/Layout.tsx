@@ -3,6 +3,9 @@ import { employee, logout, canManageSettings, can, twoFactorSetupRequired } from
 import { NotificationBell } from "./NotificationBell";
 import { liveState } from "../live";
 import { location, navigate } from "../router";
+import { useEffect } from "preact/hooks";
+import { AwayToggle } from "./AwayToggle";
+import { loadBranding, logoUrl } from "../branding";
 
 function NavLink({ href, children, section }: { href: string; children: ComponentChildren; section?: string }) {
   const base = section ?? href;
@@ -17,11 +20,15 @@ function NavLink({ href, children, section }: { href: string; children: Componen
 /** The signed-in frame: navigation, the connection banner, and the page. */
 export function Layout({ children }: { children: ComponentChildren }) {
   const state = liveState.value;
+  const mayReadSettings = can("settings.read");
+  useEffect(() => {
+    if (mayReadSettings) void loadBranding();
+  }, [mayReadSettings]);
   return (
     <div class="shell">
       <a class="skip-link" href="#main">Skip to content</a>
       <header class="topbar">
-        <a href="/inbox" class="brand">Conversations</a>
+        <a href="/inbox" class="brand">{logoUrl.value && <img src={logoUrl.value} alt="" class="brand-logo" data-testid="brand-logo" />}Conversations</a>
         <nav aria-label="Main">
           <NavLink href="/inbox">Inbox</NavLink>
           <NavLink href="/bookings">Bookings</NavLink>
@@ -35,6 +42,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
         <div class="account">
           {!twoFactorSetupRequired.value && <NotificationBell />}
           <span class="who" title={employee.value?.email}>{employee.value?.displayName}</span>
+          <AwayToggle />
           <button
             type="button"
             class="link-button"

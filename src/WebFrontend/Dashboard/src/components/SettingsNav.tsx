@@ -4,6 +4,7 @@ import { OnboardingLink } from "./OnboardingLink";
 
 /** Each page, and the permission that lets one change what it shows (null: everyone's own security). */
 const pages: [string, string, string | null][] = [
+  ["/settings/general", "General", "settings.manage"],
   ["/settings/whatsapp", "WhatsApp", "settings.manage"],
   ["/settings/assistant", "Assistant", "assistant.manage"],
   ["/settings/templates", "Prompt templates", "templates.manage"],

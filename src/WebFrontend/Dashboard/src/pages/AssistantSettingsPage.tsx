@@ -4,6 +4,7 @@ import { can } from "../session";
 import { errorMessage, fieldErrors } from "../components/records";
 import { CheckField, InputField, SelectField, Status } from "../components/RecordFields";
 import { SettingsNav } from "../components/SettingsNav";
+import { HandoffRules } from "../components/HandoffRulesForm";
 import type { AssistantSettings } from "../types";
 
 /** The business's assistant: on or off, which engine, the write-only API key and the standing instructions. */
@@ -90,6 +91,7 @@ export function AssistantSettingsPage() {
           )}
         </form>
       )}
+      {settings && <HandoffRules />}
       {!settings && error && <div class="form-error" role="alert">{error}</div>}
     </section>
   );

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { get, post } from "../api";
 import { Field, FormError, Select } from "../components/Field";
 import { WhatsAppNumberForm } from "../components/WhatsAppNumberForm";
+import { TestMessageForm } from "../components/TestMessageForm";
 import { currencyDigits, errorMessage, fieldErrors, formatMoney } from "../components/records";
 import { completeOnboarding } from "../onboarding";
 import { navigate } from "../router";
@@ -94,6 +95,7 @@ function WhatsAppStep() {
           {channels.map((c) => <li key={c.id}>{c.displayPhoneNumber || c.address} — {c.provider === "meta" ? "Meta Cloud API" : "Twilio"}</li>)}
         </ul>
       )}
+      {channels && <TestMessageForm channels={channels} />}
       <WhatsAppNumberForm
         title="Connect a number"
         onSaved={async (saved) => {

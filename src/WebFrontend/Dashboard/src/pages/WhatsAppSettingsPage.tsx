@@ -4,6 +4,7 @@ import { FormError } from "../components/Field";
 import { WhatsAppNumberForm } from "../components/WhatsAppNumberForm";
 import type { WhatsAppChannel } from "../types";
 import { SettingsNav } from "../components/SettingsNav";
+import { TestMessageForm } from "../components/TestMessageForm";
 
 /** Settings → WhatsApp numbers. Secrets are write-only: the API only says whether each is set. */
 export function WhatsAppSettingsPage() {
@@ -71,6 +72,7 @@ export function WhatsAppSettingsPage() {
         </table>
       )}
 
+      {channels && <TestMessageForm channels={channels} />}
       <WhatsAppNumberForm
         onSaved={async (saved) => {
           setStatus(`Saved ${saved.displayPhoneNumber || saved.address}.`);
