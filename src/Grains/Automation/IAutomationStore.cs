@@ -19,10 +19,10 @@ public interface IAutomationStore
     Task<bool> RecordExecutionAsync(AutomationExecution execution, CancellationToken cancellationToken = default);
 
     /// <summary>The run with this key on the conversation, or <c>null</c>.</summary>
-    Task<AutomationExecution?> FindExecutionAsync(Guid conversationId, string idempotencyKey, CancellationToken cancellationToken = default);
+    Task<AutomationExecution?> FindExecutionAsync(Guid businessId, Guid conversationId, string idempotencyKey, CancellationToken cancellationToken = default);
 
     /// <summary>Writes the conversation's priority to its inbox row.</summary>
-    Task SetPriorityAsync(Guid conversationId, string priority, CancellationToken cancellationToken = default);
+    Task SetPriorityAsync(Guid businessId, Guid conversationId, string priority, CancellationToken cancellationToken = default);
 
     /// <summary>Inserts or updates one SLA target of a conversation.</summary>
     Task SaveSlaTargetAsync(SlaTargetRecord target, CancellationToken cancellationToken = default);

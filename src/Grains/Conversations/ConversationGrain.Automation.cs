@@ -23,15 +23,16 @@ public sealed partial class ConversationGrain
 
     public async Task<MacroOutcome> RunMacroAsync(MacroRun run)
     {
-        var conversationId = this.GetPrimaryKey();
-        if (run.IdempotencyKey is { } key && await automation.FindExecutionAsync(conversationId, key) is { } earlier)
-        {
-            return new MacroOutcome(earlier.Id, true, earlier.Actions, state.RecordExists ? Snapshot() : null);
-        }
-
+        // Before the key's lookup: a conversation that does not exist has no runs, and its business is not known.
         if (!state.RecordExists)
         {
             return new MacroOutcome(Guid.Empty, false, [], null);
+        }
+
+        var conversationId = this.GetPrimaryKey();
+        if (run.IdempotencyKey is { } key && await automation.FindExecutionAsync(state.State.BusinessId, conversationId, key) is { } earlier)
+        {
+            return new MacroOutcome(earlier.Id, true, earlier.Actions, Snapshot());
         }
 
         var setup = await AutomationSetupAsync();
@@ -173,7 +174,7 @@ public sealed partial class ConversationGrain
                 if (s.Priority != priority)
                 {
                     s.Priority = priority;
-                    await automation.SetPriorityAsync(this.GetPrimaryKey(), priority);
+                    await automation.SetPriorityAsync(s.BusinessId, this.GetPrimaryKey(), priority);
                     await state.WriteStateAsync();
                 }
 

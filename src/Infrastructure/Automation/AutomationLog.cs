@@ -1,15 +1,17 @@
+using Conversations.Infrastructure.Database;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Conversations.Infrastructure.Automation;
 
 /// <summary>Reads <c>automation_executions</c>: what fired or ran on which conversation, newest first.</summary>
-public sealed class AutomationLog(NpgsqlDataSource dataSource)
+public sealed class AutomationLog(TenantDatabase database)
 {
     public async Task<IReadOnlyList<AutomationExecutionView>> ListAsync(
         Guid businessId, Guid? conversationId, Guid? ruleId, Guid? macroId, int limit, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             SELECT id, conversation_id, rule_id, macro_id, name, trigger, employee_id, actions::text, at
             FROM automation_executions
             WHERE business_id = @b
@@ -18,7 +20,7 @@ public sealed class AutomationLog(NpgsqlDataSource dataSource)
               AND (@macro IS NULL OR macro_id = @macro)
             ORDER BY at DESC, id DESC
             LIMIT @limit
-            """);
+            """, connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.Add(new NpgsqlParameter("conversation", NpgsqlDbType.Uuid) { Value = (object?)conversationId ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("rule", NpgsqlDbType.Uuid) { Value = (object?)ruleId ?? DBNull.Value });

@@ -1,23 +1,26 @@
+using Conversations.Infrastructure.Database;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Conversations.Infrastructure.Automation;
 
 /// <summary>The <c>automation_rules</c> table, for the rules API.</summary>
-public sealed class AutomationRules(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed class AutomationRules(TenantDatabase database, TimeProvider time)
 {
     private const string Columns = "id, name, trigger, conditions::text, actions::text, position, enabled, created_at, updated_at";
 
     public async Task<IReadOnlyList<AutomationRuleView>> ListAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM automation_rules WHERE business_id = @b ORDER BY position, created_at, id");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM automation_rules WHERE business_id = @b ORDER BY position, created_at, id", connection);
         command.Parameters.AddWithValue("b", businessId);
         return await ReadAsync(command, cancellationToken);
     }
 
     public async Task<AutomationRuleView?> FindAsync(Guid businessId, Guid id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM automation_rules WHERE business_id = @b AND id = @id");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM automation_rules WHERE business_id = @b AND id = @id", connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("id", id);
         return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
@@ -26,12 +29,13 @@ public sealed class AutomationRules(NpgsqlDataSource dataSource, TimeProvider ti
     /// <summary>Adds a rule after the business's last one.</summary>
     public async Task<AutomationRuleView> CreateAsync(Guid businessId, Guid authorId, AutomationRuleDraft draft, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"""
             INSERT INTO automation_rules (id, business_id, name, trigger, conditions, actions, position, enabled, created_by, created_at, updated_at)
             VALUES (@id, @b, @name, @trigger, @conditions::jsonb, @actions::jsonb,
                     (SELECT coalesce(max(position), 0) + 1 FROM automation_rules WHERE business_id = @b), @enabled, @author, @at, @at)
             RETURNING {Columns}
-            """);
+            """, connection);
         command.Parameters.AddWithValue("id", Guid.CreateVersion7());
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("name", draft.Name!);
@@ -46,14 +50,15 @@ public sealed class AutomationRules(NpgsqlDataSource dataSource, TimeProvider ti
 
     public async Task<AutomationRuleView?> UpdateAsync(Guid businessId, Guid id, AutomationRuleDraft draft, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand($"""
             UPDATE automation_rules
             SET name = coalesce(@name, name), trigger = coalesce(@trigger, trigger),
                 conditions = coalesce(@conditions::jsonb, conditions), actions = coalesce(@actions::jsonb, actions),
                 enabled = coalesce(@enabled, enabled), updated_at = @at
             WHERE business_id = @b AND id = @id
             RETURNING {Columns}
-            """);
+            """, connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.Add(new NpgsqlParameter("name", NpgsqlDbType.Text) { Value = (object?)draft.Name ?? DBNull.Value });
@@ -73,7 +78,8 @@ public sealed class AutomationRules(NpgsqlDataSource dataSource, TimeProvider ti
 
     public async Task<bool> DeleteAsync(Guid businessId, Guid id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("DELETE FROM automation_rules WHERE business_id = @b AND id = @id");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("DELETE FROM automation_rules WHERE business_id = @b AND id = @id", connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("id", id);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
@@ -85,7 +91,7 @@ public sealed class AutomationRules(NpgsqlDataSource dataSource, TimeProvider ti
     /// </summary>
     public async Task<bool> ReorderAsync(Guid businessId, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var command = new NpgsqlCommand("SELECT id FROM automation_rules WHERE business_id = @b FOR UPDATE", connection, transaction))
         {

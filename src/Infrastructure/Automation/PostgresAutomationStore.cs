@@ -1,5 +1,6 @@
 using Conversations.Grains.Automation;
 using Conversations.Grains.Interfaces.Models;
+using Conversations.Infrastructure.Database;
 using Conversations.Infrastructure.Workspace;
 using Npgsql;
 using NpgsqlTypes;
@@ -7,11 +8,12 @@ using NpgsqlTypes;
 namespace Conversations.Infrastructure.Automation;
 
 /// <inheritdoc cref="IAutomationStore"/>
-public sealed class PostgresAutomationStore(NpgsqlDataSource dataSource) : IAutomationStore
+public sealed class PostgresAutomationStore(TenantDatabase database) : IAutomationStore
 {
     public async Task<AutomationSetup> LoadSetupAsync(Guid businessId, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             SELECT id, name, trigger, conditions::text, actions::text FROM automation_rules
             WHERE business_id = @b AND enabled ORDER BY position, created_at, id;
             SELECT id, name, priority, first_response_minutes, resolution_minutes, warning_percent, business_hours_only FROM sla_policies
@@ -21,7 +23,7 @@ public sealed class PostgresAutomationStore(NpgsqlDataSource dataSource) : IAuto
             SELECT day, opens, closes FROM availability_exceptions
             WHERE business_id = @b AND service_id IS NULL AND day >= current_date - 1 ORDER BY day, opens;
             SELECT id FROM employees WHERE business_id = @b AND status = 'active' AND role IN ('owner', 'admin') ORDER BY id;
-            """);
+            """, connection);
         command.Parameters.AddWithValue("b", businessId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rules = new List<AutomationRule>();
@@ -71,7 +73,8 @@ public sealed class PostgresAutomationStore(NpgsqlDataSource dataSource) : IAuto
 
     public async Task<IReadOnlyList<string>> CustomerTagsAsync(Guid businessId, string customerWaId, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("SELECT tags FROM customers WHERE business_id = @b AND wa_id = @wa");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT tags FROM customers WHERE business_id = @b AND wa_id = @wa", connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("wa", customerWaId);
         return await command.ExecuteScalarAsync(cancellationToken) is string[] tags ? tags : [];
@@ -80,11 +83,12 @@ public sealed class PostgresAutomationStore(NpgsqlDataSource dataSource) : IAuto
     public async Task<string?> RenderCannedResponseAsync(
         Guid businessId, Guid cannedResponseId, string? customerName, Guid? employeeId, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             UPDATE canned_responses SET usage_count = usage_count + 1 WHERE business_id = @b AND id = @id
             RETURNING body, (SELECT name FROM businesses WHERE id = @b),
                       (SELECT display_name FROM employees WHERE business_id = @b AND id = @employee)
-            """);
+            """, connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("id", cannedResponseId);
         command.Parameters.Add(new NpgsqlParameter("employee", NpgsqlDbType.Uuid) { Value = (object?)employeeId ?? DBNull.Value });
@@ -104,12 +108,13 @@ public sealed class PostgresAutomationStore(NpgsqlDataSource dataSource) : IAuto
 
     public async Task<bool> RecordExecutionAsync(AutomationExecution execution, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(execution.BusinessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             INSERT INTO automation_executions
                 (id, business_id, conversation_id, rule_id, macro_id, name, trigger, employee_id, idempotency_key, actions, webhook, at)
             VALUES (@id, @b, @c, @rule, @macro, @name, @trigger, @employee, @key, @actions::jsonb, @webhook, @at)
             ON CONFLICT (conversation_id, idempotency_key) DO NOTHING
-            """);
+            """, connection);
         command.Parameters.AddWithValue("id", execution.Id);
         command.Parameters.AddWithValue("b", execution.BusinessId);
         command.Parameters.AddWithValue("c", execution.ConversationId);
@@ -125,12 +130,14 @@ public sealed class PostgresAutomationStore(NpgsqlDataSource dataSource) : IAuto
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
-    public async Task<AutomationExecution?> FindExecutionAsync(Guid conversationId, string idempotencyKey, CancellationToken cancellationToken = default)
+    public async Task<AutomationExecution?> FindExecutionAsync(Guid businessId, Guid conversationId, string idempotencyKey, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             SELECT id, business_id, rule_id, macro_id, name, trigger, employee_id, actions::text, webhook, at
-            FROM automation_executions WHERE conversation_id = @c AND idempotency_key = @key
-            """);
+            FROM automation_executions WHERE business_id = @b AND conversation_id = @c AND idempotency_key = @key
+            """, connection);
+        command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("c", conversationId);
         command.Parameters.AddWithValue("key", idempotencyKey);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -145,9 +152,11 @@ public sealed class PostgresAutomationStore(NpgsqlDataSource dataSource) : IAuto
             AutomationJson.Outcomes(reader.GetString(7)), reader.GetBoolean(8), reader.GetFieldValue<DateTimeOffset>(9));
     }
 
-    public async Task SetPriorityAsync(Guid conversationId, string priority, CancellationToken cancellationToken = default)
+    public async Task SetPriorityAsync(Guid businessId, Guid conversationId, string priority, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("UPDATE conversations SET priority = @p WHERE id = @c");
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("UPDATE conversations SET priority = @p WHERE business_id = @b AND id = @c", connection);
+        command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("c", conversationId);
         command.Parameters.AddWithValue("p", priority);
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -155,13 +164,14 @@ public sealed class PostgresAutomationStore(NpgsqlDataSource dataSource) : IAuto
 
     public async Task SaveSlaTargetAsync(SlaTargetRecord target, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(target.BusinessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             INSERT INTO sla_targets (id, business_id, conversation_id, policy_id, metric, started_at, due_at, warned_at, breached_at, met_at)
             VALUES (@id, @b, @c, @policy, @metric, @started, @due, @warned, @breached, @met)
             ON CONFLICT (id) DO UPDATE SET warned_at = coalesce(sla_targets.warned_at, excluded.warned_at),
                                            breached_at = coalesce(sla_targets.breached_at, excluded.breached_at),
                                            met_at = coalesce(sla_targets.met_at, excluded.met_at)
-            """);
+            """, connection);
         command.Parameters.AddWithValue("id", target.Id);
         command.Parameters.AddWithValue("b", target.BusinessId);
         command.Parameters.AddWithValue("c", target.ConversationId);

@@ -1,14 +1,16 @@
 using Conversations.Infrastructure.Analytics;
+using Conversations.Infrastructure.Database;
 using Npgsql;
 
 namespace Conversations.Infrastructure.Automation;
 
 /// <summary>Reads <c>sla_targets</c> for <c>GET /api/analytics/sla</c>, by the business's local days.</summary>
-public sealed class SlaReports(NpgsqlDataSource dataSource)
+public sealed class SlaReports(TenantDatabase database)
 {
     public async Task<SlaReport> ReportAsync(Guid businessId, AnalyticsRange range, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        await using var command = new NpgsqlCommand("""
             SELECT metric,
                    count(*) FILTER (WHERE met_at IS NOT NULL AND breached_at IS NULL),
                    count(*) FILTER (WHERE breached_at IS NOT NULL),
@@ -23,7 +25,7 @@ public sealed class SlaReports(NpgsqlDataSource dataSource)
                     WHERE t.business_id = @b AND t.met_at IS NOT NULL AND t.breached_at IS NULL AND (t.met_at AT TIME ZONE @tz)::date = d.day::date)
             FROM generate_series(@from::timestamp, @to::timestamp, interval '1 day') AS d(day)
             ORDER BY 1;
-            """);
+            """, connection);
         command.Parameters.AddWithValue("b", businessId);
         command.Parameters.AddWithValue("tz", range.TimeZone);
         command.Parameters.AddWithValue("from", range.From);

@@ -12,12 +12,6 @@ namespace Conversations.WebFrontend.Tests.Isolation;
 [Collection(IsolationCollection.Name)]
 public sealed class RowLevelSecurityTests(IsolationFixture fixture)
 {
-    // Tables with a business_id that row-level security does not cover yet; a table added here needs a reason next to it.
-    // Automation and SLA tables came after migration 0027, and their stores (src/Infrastructure/Automation) still use
-    // the owner's connection: they need their policies (and the stores moved to TenantDatabase) in a later migration.
-    private static readonly string[] UnprotectedTenantTables =
-        ["automation_rules", "macros", "automation_executions", "sla_policies", "sla_targets"];
-
     // Tables without a business_id: the cluster's and the platform's own, or reached only through a tenant row.
     private static readonly string[] NonTenantTables =
     [
@@ -33,7 +27,7 @@ public sealed class RowLevelSecurityTests(IsolationFixture fixture)
     [
         "businesses", "employees", "services", "whatsapp_channels", "customers", "conversations", "messages", "bookings",
         "notes", "canned_responses", "knowledge_articles", "prompt_templates", "api_keys", "webhook_endpoints", "media_files",
-        "employee_sessions", "roles",
+        "employee_sessions", "roles", "automation_rules", "macros", "sla_policies",
     ];
 
     [Fact]
@@ -133,7 +127,7 @@ public sealed class RowLevelSecurityTests(IsolationFixture fixture)
         Assert.Contains(tables, t => t.Table == "messages");
         foreach (var (table, hasBusinessId, enabled, policy) in tables)
         {
-            if (hasBusinessId && !UnprotectedTenantTables.Contains(table))
+            if (hasBusinessId)
             {
                 Assert.True(enabled && policy, $"{table} has a business_id but no row-level security policy for conversations_app");
             }
