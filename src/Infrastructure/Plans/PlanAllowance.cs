@@ -7,8 +7,8 @@ namespace Conversations.Infrastructure.Plans;
 
 /// <summary>
 /// The plan's AI conversations per month: a conversation the assistant answered this month (UTC) goes on;
-/// a new one is admitted while the month's count is below the limit. The count is taken under a per-business
-/// transaction lock, so two nodes admitting at once never go past it.
+/// a new one is admitted while the month's count (<c>assistant_month_usage</c>) is below the limit. The count is
+/// raised in the statement that checks it, so two nodes admitting at once never go past it.
 /// </summary>
 public sealed class PlanAllowance(TenantDatabase database, SubscriptionStore subscriptions, PlanLimitNotices notices, TimeProvider time)
     : IAssistantAllowance
@@ -59,51 +59,44 @@ public sealed class PlanAllowance(TenantDatabase database, SubscriptionStore sub
         }
 
         var plan = await subscriptions.EffectivePlanAsync(businessId, cancellationToken);
-        long used;
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        var limit = plan.AiConversationsPerMonth;
+
+        // Counted and admitted in one statement: the month's row is locked only while it runs, and a count at the
+        // limit is left as it is (the conversation is refused).
+        await using var admit = new NpgsqlCommand(
+            """
+            WITH counted AS (
+                INSERT INTO assistant_month_usage AS u (business_id, month, used)
+                SELECT @b, @month, 1 WHERE @limit::integer IS NULL OR @limit::integer > 0
+                ON CONFLICT (business_id, month) DO UPDATE SET used = u.used + 1
+                    WHERE @limit::integer IS NULL OR u.used < @limit::integer
+                RETURNING u.used),
+            admitted AS (
+                INSERT INTO assistant_conversation_months (business_id, month, conversation_id, started_at)
+                SELECT @b, @month, @c, @now FROM counted
+                ON CONFLICT DO NOTHING)
+            SELECT (SELECT used FROM counted),
+                   (SELECT used FROM assistant_month_usage WHERE business_id = @b AND month = @month)
+            """, connection);
+        admit.Parameters.AddWithValue("b", businessId);
+        admit.Parameters.AddWithValue("month", month);
+        admit.Parameters.AddWithValue("c", conversationId);
+        admit.Parameters.AddWithValue("now", now);
+        admit.Parameters.Add(new NpgsqlParameter("limit", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)limit ?? DBNull.Value });
+        int? counted;
+        int before;
+        await using (var reader = await admit.ExecuteReaderAsync(cancellationToken))
         {
-            await using (var command = new NpgsqlCommand(
-                """
-                SELECT pg_advisory_xact_lock(hashtextextended('assistant-allowance:' || @b::text, 0));
-                SELECT count(*) FROM assistant_conversation_months WHERE business_id = @b AND month = @month;
-                """, connection, transaction))
-            {
-                command.Parameters.AddWithValue("b", businessId);
-                command.Parameters.AddWithValue("month", month);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                await reader.NextResultAsync(cancellationToken);
-                await reader.ReadAsync(cancellationToken);
-                used = reader.GetInt64(0);
-            }
-
-            if (plan.AiConversationsPerMonth is { } limit && used >= limit)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                await notices.NoteAsync(businessId, PlanLimits.AiConversations, "AI conversations this month", plan, used, limit, cancellationToken);
-                return false;
-            }
-
-            await using (var insert = new NpgsqlCommand(
-                """
-                INSERT INTO assistant_conversation_months (business_id, month, conversation_id, started_at) VALUES (@b, @month, @c, @now)
-                ON CONFLICT DO NOTHING
-                """, connection, transaction))
-            {
-                insert.Parameters.AddWithValue("b", businessId);
-                insert.Parameters.AddWithValue("month", month);
-                insert.Parameters.AddWithValue("c", conversationId);
-                insert.Parameters.AddWithValue("now", now);
-                used += await insert.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            counted = reader.IsDBNull(0) ? null : reader.GetInt32(0);
+            before = reader.IsDBNull(1) ? 0 : reader.GetInt32(1);
         }
 
-        if (plan.AiConversationsPerMonth is { } allowed)
+        if (limit is { } allowed)
         {
-            await notices.NoteAsync(businessId, PlanLimits.AiConversations, "AI conversations this month", plan, used, allowed, cancellationToken);
+            await notices.NoteAsync(businessId, PlanLimits.AiConversations, "AI conversations this month", plan, counted ?? before, allowed, cancellationToken);
         }
 
-        return true;
+        return counted is not null;
     }
 }
