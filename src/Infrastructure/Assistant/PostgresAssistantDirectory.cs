@@ -46,13 +46,14 @@ public sealed class PostgresAssistantDirectory(TenantDatabase database, Assistan
 
     public async Task<AssistantProfile?> GetProfileAsync(Guid businessId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(businessId, cancellationToken);
-        await using var command = new NpgsqlCommand(SelectBusiness, connection);
-        command.Parameters.AddWithValue("b", businessId);
         string name, zone;
         bool suspended;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        // The connection goes back to the pool before the settings take one of their own.
+        await using (var connection = await database.OpenAsync(businessId, cancellationToken))
+        await using (var command = new NpgsqlCommand(SelectBusiness, connection))
         {
+            command.Parameters.AddWithValue("b", businessId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken))
             {
                 return null;
@@ -89,7 +90,8 @@ public sealed class PostgresAssistantDirectory(TenantDatabase database, Assistan
     public async Task<IReadOnlyList<BookingView>> ListUpcomingBookingsAsync(Guid businessId, Guid customerId, DateTimeOffset from, CancellationToken cancellationToken)
     {
         var ids = new List<Guid>();
-        await using var connection = await database.OpenAsync(businessId, cancellationToken);
+        // Only the ids on this connection: it is back in the pool before each booking is read on one of its own.
+        await using (var connection = await database.OpenAsync(businessId, cancellationToken))
         await using (var command = new NpgsqlCommand("""
             SELECT id FROM bookings
              WHERE business_id = @b AND customer_id = @customer AND starts_at >= @from AND status IN ('pending', 'confirmed')

@@ -127,6 +127,8 @@ public sealed partial class PostgresBookings(
                 continue;
             }
 
+            // Back to the pool before the reads and calls below take connections of their own.
+            await connection.DisposeAsync();
             var view = (await GetAsync(businessId, id, cancellationToken))!;
             LogBooked(logger, businessId, id, resource);
             await NotifyAsync(businessId, id, null, view, cancellationToken);
@@ -212,6 +214,9 @@ public sealed partial class PostgresBookings(
             return BookingOutcome.Failed(BookingFailureKind.Conflict, "start", "This slot is already booked.");
         }
 
+        // Back to the pool before the reads and calls below take connections of their own.
+        await transaction.DisposeAsync();
+        await connection.DisposeAsync();
         var view = (await GetAsync(businessId, bookingId, cancellationToken))!;
         await NotifyAsync(businessId, bookingId, before, view, cancellationToken);
         if (StaffChange(before, view) is { } staffChange)

@@ -39,6 +39,10 @@ public sealed partial class StaffNotifications(
             (email, name) = (reader.GetString(0), reader.GetString(1));
         }
 
+        // Not held while the notification and the e-mail go out (they take their own connections, or none).
+        await command.DisposeAsync();
+        await connection.DisposeAsync();
+
         var when = booking.Start.ToString("dddd d MMMM yyyy, HH:mm (zzz)", CultureInfo.InvariantCulture);
         try
         {

@@ -45,6 +45,23 @@ public sealed class PlanAllowance(TenantDatabase database, SubscriptionStore sub
 
     private async Task<bool> DecideAsync(Guid businessId, Guid conversationId, DateOnly month, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // Read before this method takes a connection: holding one while another read waits for the pool lets a
+        // burst of first turns (each holding one, each waiting for a second) exhaust the pool and stall.
+        var plan = await subscriptions.EffectivePlanAsync(businessId, cancellationToken);
+        var limit = plan.AiConversationsPerMonth;
+        var (admitted, used) = await AdmitAsync(businessId, conversationId, month, now, limit, cancellationToken);
+        if (limit is { } allowed && used is { } count)
+        {
+            await notices.NoteAsync(businessId, PlanLimits.AiConversations, "AI conversations this month", plan, count, allowed, cancellationToken);
+        }
+
+        return admitted;
+    }
+
+    /// <summary>Whether the conversation is admitted, and the month's count when this call decided it (null when it already was).</summary>
+    private async Task<(bool Admitted, int? Used)> AdmitAsync(
+        Guid businessId, Guid conversationId, DateOnly month, DateTimeOffset now, int? limit, CancellationToken cancellationToken)
+    {
         await using var connection = await database.OpenAsync(businessId, cancellationToken);
         await using (var seen = new NpgsqlCommand(
             "SELECT 1 FROM assistant_conversation_months WHERE business_id = @b AND month = @month AND conversation_id = @c", connection))
@@ -54,12 +71,9 @@ public sealed class PlanAllowance(TenantDatabase database, SubscriptionStore sub
             seen.Parameters.AddWithValue("c", conversationId);
             if (await seen.ExecuteScalarAsync(cancellationToken) is not null)
             {
-                return true;
+                return (true, null);
             }
         }
-
-        var plan = await subscriptions.EffectivePlanAsync(businessId, cancellationToken);
-        var limit = plan.AiConversationsPerMonth;
 
         // Counted and admitted in one statement: the month's row is locked only while it runs, and a count at the
         // limit is left as it is (the conversation is refused).
@@ -83,20 +97,10 @@ public sealed class PlanAllowance(TenantDatabase database, SubscriptionStore sub
         admit.Parameters.AddWithValue("c", conversationId);
         admit.Parameters.AddWithValue("now", now);
         admit.Parameters.Add(new NpgsqlParameter("limit", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)limit ?? DBNull.Value });
-        int? counted;
-        int before;
-        await using (var reader = await admit.ExecuteReaderAsync(cancellationToken))
-        {
-            await reader.ReadAsync(cancellationToken);
-            counted = reader.IsDBNull(0) ? null : reader.GetInt32(0);
-            before = reader.IsDBNull(1) ? 0 : reader.GetInt32(1);
-        }
-
-        if (limit is { } allowed)
-        {
-            await notices.NoteAsync(businessId, PlanLimits.AiConversations, "AI conversations this month", plan, counted ?? before, allowed, cancellationToken);
-        }
-
-        return counted is not null;
+        await using var reader = await admit.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return reader.IsDBNull(0)
+            ? (false, reader.IsDBNull(1) ? 0 : reader.GetInt32(1))
+            : (true, reader.GetInt32(0));
     }
 }

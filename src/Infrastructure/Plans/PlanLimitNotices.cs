@@ -44,6 +44,8 @@ public sealed partial class PlanLimitNotices(TenantDatabase database, IEmployeeN
                 }
             }
 
+            // Not held while the owners are read and told on connections of their own.
+            await connection.DisposeAsync();
             var title = threshold >= 100
                 ? $"Your {plan.Name} plan's limit is reached: {used} of {allowed} {what}. Upgrade the plan for more."
                 : $"{threshold} % of your {plan.Name} plan's {what} used: {used} of {allowed}.";
