@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.RegularExpressions;
+using MimeKit;
 using Conversations.TestSupport;
 using Conversations.WebFrontend.WhatsApp;
 using Microsoft.Playwright;
@@ -131,6 +133,26 @@ public class DashboardFixture : IAsyncLifetime
         using var response = await Http.PostAsJsonAsync("/api/auth/login", new { email = owner.Email, password = owner.Password });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<TokenBody>())!.AccessToken;
+    }
+
+    /// <summary>The API as this owner.</summary>
+    public async Task<OwnerApi> ApiAsync(Owner owner) => new(Http, await AccessTokenAsync(owner));
+
+    /// <summary>The newest invitation link e-mailed to <paramref name="address"/>, or null while none has arrived.</summary>
+    public string? InvitationLink(string address)
+    {
+        if (!Directory.Exists(App.MailFolder))
+        {
+            return null;
+        }
+
+        return Directory.EnumerateFiles(App.MailFolder, "*.eml")
+            .Select(path => MimeMessage.Load(path))
+            .Where(m => m.To.Mailboxes.Any(x => string.Equals(x.Address, address, StringComparison.OrdinalIgnoreCase)))
+            .Select(m => Regex.Match(m.TextBody ?? "", @"https?://\S+/accept-invitation\?token=[A-Za-z0-9_-]+"))
+            .Where(match => match.Success)
+            .Select(match => match.Value)
+            .LastOrDefault();
     }
 
     /// <summary>Connects a Meta number with an access token (so replies go to the fake Cloud API) and an app secret.</summary>

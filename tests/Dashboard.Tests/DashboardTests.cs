@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Playwright;
-using MimeKit;
 using static Microsoft.Playwright.Assertions;
 
 namespace Conversations.Dashboard.Tests;
@@ -307,7 +306,7 @@ public sealed class DashboardTests(DashboardFixture fixture)
         await fixture.ScreenshotAsync(ownerPage, "team");
 
         var link = await TestSupport.Eventually.ReturnsAsync(
-            "the invitation e-mail", TimeSpan.FromSeconds(10), () => Task.FromResult(InvitationLink(agentEmail)), found => found is not null);
+            "the invitation e-mail", TimeSpan.FromSeconds(10), () => Task.FromResult(fixture.InvitationLink(agentEmail)), found => found is not null);
         var agentPage = await fixture.NewPageAsync();
         await agentPage.GotoAsync(link!);
         await agentPage.GetByLabel("Your name").FillAsync("Alex Agent");
@@ -339,21 +338,5 @@ public sealed class DashboardTests(DashboardFixture fixture)
 
         await ownerPage.Context.CloseAsync();
         await agentPage.Context.CloseAsync();
-    }
-
-    private string? InvitationLink(string address)
-    {
-        if (!Directory.Exists(fixture.App.MailFolder))
-        {
-            return null;
-        }
-
-        return Directory.EnumerateFiles(fixture.App.MailFolder, "*.eml")
-            .Select(path => MimeMessage.Load(path))
-            .Where(m => m.To.Mailboxes.Any(x => string.Equals(x.Address, address, StringComparison.OrdinalIgnoreCase)))
-            .Select(m => System.Text.RegularExpressions.Regex.Match(m.TextBody ?? "", @"https?://\S+/accept-invitation\?token=[A-Za-z0-9_-]+"))
-            .Where(match => match.Success)
-            .Select(match => match.Value)
-            .LastOrDefault();
     }
 }

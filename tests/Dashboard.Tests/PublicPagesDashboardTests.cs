@@ -177,7 +177,7 @@ public sealed class PublicPagesDashboardTests(DashboardFixture fixture)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Inbox" })).ToBeVisibleAsync();
 
         // What the steps did, as the API tells it.
-        var api = await ApiAsync(new Owner(email, password, "Onboarding Barbers"));
+        var api = await fixture.ApiAsync(new Owner(email, password, "Onboarding Barbers"));
         var services = await api.SendAsync(HttpMethod.Get, "/api/services");
         var service = Assert.Single(services.EnumerateArray(), s => s.GetProperty("name").GetString() == "Beard trim");
         Assert.Equal((1850, "EUR", 20), (service.GetProperty("priceMinor").GetInt32(), service.GetProperty("currency").GetString(), service.GetProperty("durationMinutes").GetInt32()));
@@ -272,8 +272,6 @@ public sealed class PublicPagesDashboardTests(DashboardFixture fixture)
             .Select(match => match.Value)
             .LastOrDefault();
     }
-
-    private async Task<Api> ApiAsync(Owner owner) => new(fixture.Http, await fixture.AccessTokenAsync(owner));
 
     private sealed class Api(HttpClient http, string token)
     {

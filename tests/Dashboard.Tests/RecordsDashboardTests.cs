@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -25,7 +24,7 @@ public sealed class RecordsDashboardTests(DashboardFixture fixture)
     {
         var owner = await fixture.SignUpAsync("Panel Barbers");
         var number = await fixture.ConnectMetaNumberAsync(owner);
-        var api = await ApiAsync(owner);
+        var api = await fixture.ApiAsync(owner);
         await OpenEveryDayAsync(api);
         await api.SendAsync(HttpMethod.Post, "/api/services", new { name = "Haircut", priceMinor = 2500, currency = "EUR", durationMinutes = 30 });
         await fixture.CustomerWritesAsync(number, NewCustomerWaId(), "Ana Panel", "Can I get a haircut tomorrow?");
@@ -112,7 +111,7 @@ public sealed class RecordsDashboardTests(DashboardFixture fixture)
     {
         var owner = await fixture.SignUpAsync("Rules Spa");
         var number = await fixture.ConnectMetaNumberAsync(owner);
-        var api = await ApiAsync(owner);
+        var api = await fixture.ApiAsync(owner);
         await OpenEveryDayAsync(api);
         var service = await api.SendAsync(HttpMethod.Post, "/api/services", new { name = "Facial", priceMinor = 4000, currency = "EUR", durationMinutes = 60 });
         var serviceId = service.GetProperty("id").GetString();
@@ -346,7 +345,7 @@ public sealed class RecordsDashboardTests(DashboardFixture fixture)
     {
         var owner = await fixture.SignUpAsync("Accessible Records");
         var number = await fixture.ConnectMetaNumberAsync(owner);
-        var api = await ApiAsync(owner);
+        var api = await fixture.ApiAsync(owner);
         await OpenEveryDayAsync(api);
         var service = await api.SendAsync(HttpMethod.Post, "/api/services", new
         {
@@ -419,7 +418,7 @@ public sealed class RecordsDashboardTests(DashboardFixture fixture)
         await Expect(rows.Locator("td").Nth(2)).ToHaveTextAsync("Not an e-mail address.");
     }
 
-    private static Task OpenEveryDayAsync(Api api) =>
+    private static Task OpenEveryDayAsync(OwnerApi api) =>
         api.SendAsync(HttpMethod.Put, "/api/availability/hours", new
         {
             weeklyHours = new[] { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" }
@@ -427,25 +426,9 @@ public sealed class RecordsDashboardTests(DashboardFixture fixture)
             exceptions = Array.Empty<object>(),
         });
 
-    private static async Task<string> CustomerIdAsync(Api api, string name)
+    private static async Task<string> CustomerIdAsync(OwnerApi api, string name)
     {
         var page = await api.SendAsync(HttpMethod.Get, $"/api/customers?search={Uri.EscapeDataString(name)}");
         return page.GetProperty("items")[0].GetProperty("id").GetString()!;
-    }
-
-    private async Task<Api> ApiAsync(Owner owner) => new(fixture.Http, await fixture.AccessTokenAsync(owner));
-
-    /// <summary>The API as the owner, for what a test sets up or changes behind the page's back.</summary>
-    private sealed class Api(HttpClient http, string token)
-    {
-        public async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body = null)
-        {
-            using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-            request.Headers.Authorization = new("Bearer", token);
-            using var response = await http.SendAsync(request);
-            var text = await response.Content.ReadAsStringAsync();
-            Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
-            return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-        }
     }
 }

@@ -5,7 +5,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using MimeKit;
 using static Microsoft.Playwright.Assertions;
 
 namespace Conversations.Dashboard.Tests;
@@ -189,7 +188,7 @@ public sealed class SettingsDashboardTests(DashboardFixture fixture)
         var number = await fixture.ConnectMetaNumberAsync(owner);
         await fixture.CustomerWritesAsync(number, NewCustomerWaId(), "Nina Notify", "Hello there");
         await fixture.CustomerWritesAsync(number, NewCustomerWaId(), "Ned Notify", "Hi");
-        var api = await ApiAsync(owner);
+        var api = await fixture.ApiAsync(owner);
         var (agentId, agentEmail, agentPassword) = await AgentAsync(api);
 
         var page = await fixture.NewPageAsync();
@@ -233,7 +232,7 @@ public sealed class SettingsDashboardTests(DashboardFixture fixture)
     {
         var owner = await fixture.SignUpAsync("Numbers Nails");
         var number = await fixture.ConnectMetaNumberAsync(owner);
-        var api = await ApiAsync(owner);
+        var api = await fixture.ApiAsync(owner);
         await api.SendAsync(HttpMethod.Put, "/api/availability/hours", new
         {
             weeklyHours = new[] { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" }
@@ -291,7 +290,7 @@ public sealed class SettingsDashboardTests(DashboardFixture fixture)
         var owner = await fixture.SignUpAsync("Accessible Settings");
         var number = await fixture.ConnectMetaNumberAsync(owner);
         await fixture.CustomerWritesAsync(number, NewCustomerWaId(), "Ada Settings", "Hello");
-        var api = await ApiAsync(owner);
+        var api = await fixture.ApiAsync(owner);
         await api.SendAsync(HttpMethod.Post, "/api/knowledge", new { title = "Opening times", body = "We open at nine.", tags = new[] { "hours" } });
         var page = await fixture.NewPageAsync(bypassCsp: true);
         await BrowserSession.LogInAsync(page, owner.Email, owner.Password);
@@ -374,50 +373,18 @@ public sealed class SettingsDashboardTests(DashboardFixture fixture)
     }
 
     /// <summary>An agent of the owner's business: invited by e-mail, joined through the e-mailed token.</summary>
-    private async Task<(string Id, string Email, string Password)> AgentAsync(Api api)
+    private async Task<(string Id, string Email, string Password)> AgentAsync(OwnerApi api)
     {
         var email = $"agent-{Guid.NewGuid():N}@example.test";
         const string password = "an agent's long passphrase";
         await api.SendAsync(HttpMethod.Post, "/api/employees", new { email, role = "agent" });
         var link = await TestSupport.Eventually.ReturnsAsync(
-            "the invitation e-mail", TimeSpan.FromSeconds(10), () => Task.FromResult(InvitationLink(email)), found => found is not null);
+            "the invitation e-mail", TimeSpan.FromSeconds(10), () => Task.FromResult(fixture.InvitationLink(email)), found => found is not null);
         var token = new Uri(link!).Query.Split("token=")[1];
         using var response = await fixture.Http.PostAsJsonAsync("/api/auth/accept-invitation", new { token, displayName = "Alex Agent", password });
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, text);
         var id = JsonDocument.Parse(text).RootElement.GetProperty("employee").GetProperty("id").GetString()!;
         return (id, email, password);
-    }
-
-    private string? InvitationLink(string address)
-    {
-        if (!Directory.Exists(fixture.App.MailFolder))
-        {
-            return null;
-        }
-
-        return Directory.EnumerateFiles(fixture.App.MailFolder, "*.eml")
-            .Select(path => MimeMessage.Load(path))
-            .Where(m => m.To.Mailboxes.Any(x => string.Equals(x.Address, address, StringComparison.OrdinalIgnoreCase)))
-            .Select(m => Regex.Match(m.TextBody ?? "", @"https?://\S+/accept-invitation\?token=[A-Za-z0-9_-]+"))
-            .Where(match => match.Success)
-            .Select(match => match.Value)
-            .LastOrDefault();
-    }
-
-    private async Task<Api> ApiAsync(Owner owner) => new(fixture.Http, await fixture.AccessTokenAsync(owner));
-
-    /// <summary>The API as the owner, for what a test sets up or changes behind the page's back.</summary>
-    private sealed class Api(HttpClient http, string token)
-    {
-        public async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body = null)
-        {
-            using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-            request.Headers.Authorization = new("Bearer", token);
-            using var response = await http.SendAsync(request);
-            var text = await response.Content.ReadAsStringAsync();
-            Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
-            return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-        }
     }
 }

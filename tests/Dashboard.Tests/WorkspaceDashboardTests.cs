@@ -1,10 +1,8 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Conversations.TestSupport;
 using Microsoft.Playwright;
-using MimeKit;
 using static Microsoft.Playwright.Assertions;
 
 namespace Conversations.Dashboard.Tests;
@@ -27,7 +25,7 @@ public sealed class WorkspaceDashboardTests(DashboardFixture fixture)
     {
         var owner = await fixture.SignUpAsync("Emoji Bistro");
         var number = await fixture.ConnectMetaNumberAsync(owner);
-        var api = await ApiAsync(owner);
+        var api = await fixture.ApiAsync(owner);
         await api.SendAsync(HttpMethod.Post, "/api/canned-responses", new { shortcode = "thanks", title = "Thank you", body = "Thank you {{customer.name}}! {{agent.name}} from {{business.name}}." });
         await api.SendAsync(HttpMethod.Post, "/api/canned-responses", new { shortcode = "hours", title = "Opening hours", body = "We open at 9 <b>sharp</b>." });
         var customer = NewCustomerWaId();
@@ -152,7 +150,7 @@ public sealed class WorkspaceDashboardTests(DashboardFixture fixture)
     public async Task Roles_page_shows_the_matrix_and_a_custom_role_is_made_given_to_a_colleague_and_deleted()
     {
         var owner = await fixture.SignUpAsync("Roles Salon");
-        var api = await ApiAsync(owner);
+        var api = await fixture.ApiAsync(owner);
         var agent = await AgentAsync(api, "Rita Reception");
         var page = await fixture.NewPageAsync(bypassCsp: true);
         await BrowserSession.LogInAsync(page, owner.Email, owner.Password);
@@ -250,7 +248,7 @@ public sealed class WorkspaceDashboardTests(DashboardFixture fixture)
         await pushService.StartAsync();
         var owner = await fixture.SignUpAsync("Push Parlour");
         var number = await fixture.ConnectMetaNumberAsync(owner);
-        var api = await ApiAsync(owner);
+        var api = await fixture.ApiAsync(owner);
         var agent = await AgentAsync(api, "Pat Pusher");
         await fixture.CustomerWritesAsync(number, NewCustomerWaId(), "Nina Notify", "Anyone there?");
 
@@ -325,7 +323,7 @@ public sealed class WorkspaceDashboardTests(DashboardFixture fixture)
     {
         var owner = await fixture.SignUpAsync("Presence Clinic");
         var number = await fixture.ConnectMetaNumberAsync(owner);
-        var api = await ApiAsync(owner);
+        var api = await fixture.ApiAsync(owner);
         var agent = await AgentAsync(api, "Alex Agent");
         await fixture.CustomerWritesAsync(number, NewCustomerWaId(), "Petra Presence", "Is Alex in today?");
         var conversation = (await api.SendAsync(HttpMethod.Get, "/api/conversations")).GetProperty("items")[0].GetProperty("id").GetString();
@@ -376,7 +374,7 @@ public sealed class WorkspaceDashboardTests(DashboardFixture fixture)
     {
         var owner = await fixture.SignUpAsync("Typing Studio");
         var number = await fixture.ConnectMetaNumberAsync(owner);
-        var api = await ApiAsync(owner);
+        var api = await fixture.ApiAsync(owner);
         var agent = await AgentAsync(api, "Tara Teammate");
         await fixture.CustomerWritesAsync(number, NewCustomerWaId(), "Kim Keys", "Can someone help me?");
 
@@ -416,17 +414,17 @@ public sealed class WorkspaceDashboardTests(DashboardFixture fixture)
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static async Task<string> OwnerIdAsync(Api api) =>
+    private static async Task<string> OwnerIdAsync(OwnerApi api) =>
         (await api.SendAsync(HttpMethod.Get, "/api/employees")).EnumerateArray().Single(e => e.GetProperty("role").GetString() == "owner").GetProperty("id").GetString()!;
 
     /// <summary>An agent of the owner's business: invited by e-mail, joined through the e-mailed token.</summary>
-    private async Task<Colleague> AgentAsync(Api api, string displayName)
+    private async Task<Colleague> AgentAsync(OwnerApi api, string displayName)
     {
         var email = $"agent-{Guid.NewGuid():N}@example.test";
         const string password = "an agent's long passphrase";
         await api.SendAsync(HttpMethod.Post, "/api/employees", new { email, role = "agent" });
         var link = await Eventually.ReturnsAsync(
-            "the invitation e-mail", TimeSpan.FromSeconds(10), () => Task.FromResult(InvitationLink(email)), found => found is not null);
+            "the invitation e-mail", TimeSpan.FromSeconds(10), () => Task.FromResult(fixture.InvitationLink(email)), found => found is not null);
         var token = new Uri(link!).Query.Split("token=")[1];
         using var response = await fixture.Http.PostAsJsonAsync("/api/auth/accept-invitation", new { token, displayName, password });
         var text = await response.Content.ReadAsStringAsync();
@@ -435,37 +433,5 @@ public sealed class WorkspaceDashboardTests(DashboardFixture fixture)
         return new Colleague(root.GetProperty("employee").GetProperty("id").GetString()!, email, password, root.GetProperty("accessToken").GetString()!);
     }
 
-    private string? InvitationLink(string address)
-    {
-        if (!Directory.Exists(fixture.App.MailFolder))
-        {
-            return null;
-        }
-
-        return Directory.EnumerateFiles(fixture.App.MailFolder, "*.eml")
-            .Select(path => MimeMessage.Load(path))
-            .Where(m => m.To.Mailboxes.Any(x => string.Equals(x.Address, address, StringComparison.OrdinalIgnoreCase)))
-            .Select(m => Regex.Match(m.TextBody ?? "", @"https?://\S+/accept-invitation\?token=[A-Za-z0-9_-]+"))
-            .Where(match => match.Success)
-            .Select(match => match.Value)
-            .LastOrDefault();
-    }
-
-    private async Task<Api> ApiAsync(Owner owner) => new(fixture.Http, await fixture.AccessTokenAsync(owner));
-
     private sealed record Colleague(string Id, string Email, string Password, string AccessToken);
-
-    /// <summary>The API as the owner, for what a test sets up or changes behind the page's back.</summary>
-    private sealed class Api(HttpClient http, string token)
-    {
-        public async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body = null)
-        {
-            using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-            request.Headers.Authorization = new("Bearer", token);
-            using var response = await http.SendAsync(request);
-            var text = await response.Content.ReadAsStringAsync();
-            Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
-            return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-        }
-    }
 }
